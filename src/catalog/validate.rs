@@ -1,0 +1,530 @@
+//! Cross-reference and sanity checks run on every catalog load.
+//!
+//! Each problem names the file, the entry and what is wrong, with the line of
+//! the entry's `id` where it can be found, so a user editing prices in their
+//! own catalog directory can go straight to the mistake.
+
+use std::collections::BTreeMap;
+
+use super::load::{CatalogError, CatalogFiles, SourceFile, line_of_id};
+use super::price_sheet::{CpuRule, MemoryRule, PriceSheet, Subject, Term};
+use super::{Catalog, CatalogDate};
+
+struct Checker<'a> {
+    catalog: &'a Catalog,
+    problems: Vec<CatalogError>,
+}
+
+impl Checker<'_> {
+    fn dangling(
+        &mut self,
+        file: &SourceFile,
+        entry: &str,
+        field: &str,
+        missing: &str,
+        expected_in: &str,
+    ) {
+        self.problems.push(CatalogError::Dangling {
+            file: file.name.clone(),
+            line: line_of_id(&file.text, entry),
+            entry: entry.to_owned(),
+            field: field.to_owned(),
+            missing: missing.to_owned(),
+            expected_in: expected_in.to_owned(),
+        });
+    }
+
+    fn invalid(&mut self, file: &SourceFile, entry: &str, message: String) {
+        self.problems.push(CatalogError::Invalid {
+            file: file.name.clone(),
+            line: line_of_id(&file.text, entry),
+            entry: entry.to_owned(),
+            message,
+        });
+    }
+}
+
+/// True for `lower-case-words-0-9`.
+pub fn is_kebab_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Every problem in a parsed catalog; empty when it is sound.
+pub fn validate(
+    catalog: &Catalog,
+    files: &CatalogFiles,
+    sheet_files: &[&str],
+) -> Vec<CatalogError> {
+    let mut check = Checker {
+        catalog,
+        problems: Vec::new(),
+    };
+    check_ids(&mut check, files, sheet_files);
+
+    for provider in &catalog.providers {
+        let file = &files.providers;
+        for (field, platform) in [
+            ("function_platform", &provider.function_platform),
+            ("edge_platform", &provider.edge_platform),
+        ] {
+            if let Some(id) = platform
+                && catalog.platform(id).is_none()
+            {
+                check.dangling(file, &provider.id, field, id, "platforms.ron");
+            }
+        }
+    }
+
+    for trigger in &catalog.triggers {
+        if trigger.delivery.is_empty() {
+            check.invalid(
+                &files.triggers,
+                &trigger.id,
+                "lists no delivery mode".into(),
+            );
+        }
+    }
+
+    for platform in &catalog.platforms {
+        let file = &files.platforms;
+        if catalog.provider(&platform.provider).is_none() {
+            check.dangling(
+                file,
+                &platform.id,
+                "provider",
+                &platform.provider,
+                "providers.ron",
+            );
+        }
+        for (field, reference) in [
+            ("successor", &platform.successor),
+            ("variant_of", &platform.variant_of),
+        ] {
+            if let Some(id) = reference
+                && catalog.platform(id).is_none()
+            {
+                check.dangling(file, &platform.id, field, id, "platforms.ron");
+            }
+        }
+        for trigger in &platform.triggers {
+            if catalog.trigger(&trigger.trigger).is_none() {
+                check.dangling(
+                    file,
+                    &platform.id,
+                    "trigger",
+                    &trigger.trigger,
+                    "triggers.ron",
+                );
+            }
+            if let Some(service) = &trigger.service_id
+                && catalog.service(service).is_none()
+            {
+                check.dangling(file, &platform.id, "service_id", service, "services.ron");
+            }
+        }
+        for sheet in &platform.price_sheets {
+            match catalog.price_sheet(sheet) {
+                None => check.dangling(file, &platform.id, "price_sheets", sheet, "pricing/"),
+                Some(found) if found.platform_id() != Some(platform.id.as_str()) => check.invalid(
+                    file,
+                    &platform.id,
+                    format!("price sheet `{sheet}` prices something else"),
+                ),
+                Some(_) => {}
+            }
+        }
+        let dates = &platform.dates;
+        let ordered = [
+            ("announced", dates.announced),
+            ("preview", dates.preview),
+            ("ga", dates.ga),
+            ("deprecated", dates.deprecated),
+            ("shutdown", dates.shutdown),
+        ];
+        check_date_order(&mut check, file, &platform.id, &ordered);
+        if platform.sources.is_empty() {
+            check.invalid(file, &platform.id, "cites no sources".into());
+        }
+        if let (Some(min), Some(max)) =
+            (platform.limits.min_memory_mb, platform.limits.max_memory_mb)
+            && min > max
+        {
+            check.invalid(
+                file,
+                &platform.id,
+                format!("min_memory_mb {min} is above max_memory_mb {max}"),
+            );
+        }
+    }
+
+    for service in &catalog.services {
+        let file = &files.services;
+        if catalog.provider(&service.provider).is_none() {
+            check.dangling(
+                file,
+                &service.id,
+                "provider",
+                &service.provider,
+                "providers.ron",
+            );
+        }
+        for trigger in &service.emits {
+            if catalog.trigger(trigger).is_none() {
+                check.dangling(file, &service.id, "emits", trigger, "triggers.ron");
+            }
+        }
+        if let Some(sheet) = &service.price_sheet {
+            match catalog.price_sheet(sheet) {
+                None => check.dangling(file, &service.id, "price_sheet", sheet, "pricing/"),
+                Some(found) if found.service_id() != Some(service.id.as_str()) => check.invalid(
+                    file,
+                    &service.id,
+                    format!("price sheet `{sheet}` prices something else"),
+                ),
+                Some(_) => {}
+            }
+        }
+        if service.sources.is_empty() {
+            check.invalid(file, &service.id, "cites no sources".into());
+        }
+    }
+
+    for framework in &catalog.frameworks {
+        let file = &files.frameworks;
+        for support in &framework.providers {
+            if catalog.provider(&support.provider).is_none() {
+                check.dangling(
+                    file,
+                    &framework.id,
+                    "providers",
+                    &support.provider,
+                    "providers.ron",
+                );
+            }
+        }
+        for platform in &framework.platforms {
+            if catalog.platform(platform).is_none() {
+                check.dangling(file, &framework.id, "platforms", platform, "platforms.ron");
+            }
+        }
+        if let (Some(first), Some(last)) = (framework.first_release, framework.last_activity)
+            && first > last
+        {
+            check.invalid(
+                file,
+                &framework.id,
+                format!("first_release {first} is after last_activity {last}"),
+            );
+        }
+        if framework.sources.is_empty() {
+            check.invalid(file, &framework.id, "cites no sources".into());
+        }
+    }
+
+    for (sheet, file_name) in catalog.price_sheets.iter().zip(sheet_files) {
+        let file = files
+            .pricing
+            .iter()
+            .find(|f| f.name == *file_name)
+            .cloned()
+            .unwrap_or_else(|| SourceFile {
+                name: (*file_name).to_owned(),
+                text: String::new(),
+            });
+        check_sheet(&mut check, &file, sheet);
+    }
+
+    check.problems
+}
+
+fn check_date_order(
+    check: &mut Checker<'_>,
+    file: &SourceFile,
+    entry: &str,
+    dates: &[(&str, Option<CatalogDate>)],
+) {
+    let known: Vec<(&str, CatalogDate)> = dates
+        .iter()
+        .filter_map(|(name, date)| date.map(|d| (*name, d)))
+        .collect();
+    for pair in known.windows(2) {
+        let ((earlier_name, earlier), (later_name, later)) = (pair[0], pair[1]);
+        // Compare at the coarser precision: "2016" is not after "2016-03".
+        let precision = earlier.precision.min(later.precision);
+        let truncate = |d: CatalogDate| match precision {
+            super::Precision::Year => (d.date.format("%Y").to_string(), precision),
+            super::Precision::Month => (d.date.format("%Y-%m").to_string(), precision),
+            super::Precision::Day => (d.date.format("%Y-%m-%d").to_string(), precision),
+        };
+        if truncate(earlier) > truncate(later) {
+            check.invalid(
+                file,
+                entry,
+                format!("{earlier_name} date {earlier} is after {later_name} date {later}"),
+            );
+        }
+    }
+}
+
+fn check_ids(check: &mut Checker<'_>, files: &CatalogFiles, sheet_files: &[&str]) {
+    let catalog = check.catalog;
+    // Catalog entries share one namespace so `catalog show ID` is unambiguous;
+    // price sheets have their own (a sheet is usually named after its platform).
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let entries = catalog
+        .providers
+        .iter()
+        .map(|p| (&files.providers, p.id.as_str()))
+        .chain(
+            catalog
+                .triggers
+                .iter()
+                .map(|t| (&files.triggers, t.id.as_str())),
+        )
+        .chain(
+            catalog
+                .platforms
+                .iter()
+                .map(|p| (&files.platforms, p.id.as_str())),
+        )
+        .chain(
+            catalog
+                .services
+                .iter()
+                .map(|s| (&files.services, s.id.as_str())),
+        )
+        .chain(
+            catalog
+                .frameworks
+                .iter()
+                .map(|f| (&files.frameworks, f.id.as_str())),
+        );
+    let mut entry_problems = Vec::new();
+    for (file, id) in entries {
+        note_id(&mut seen, &mut entry_problems, file, id);
+    }
+    let mut sheet_seen: BTreeMap<String, String> = BTreeMap::new();
+    for (sheet, file_name) in catalog.price_sheets.iter().zip(sheet_files) {
+        let file = files
+            .pricing
+            .iter()
+            .find(|f| f.name == *file_name)
+            .cloned()
+            .unwrap_or_else(|| SourceFile {
+                name: (*file_name).to_owned(),
+                text: String::new(),
+            });
+        note_id(&mut sheet_seen, &mut entry_problems, &file, &sheet.id);
+    }
+    check.problems.extend(entry_problems);
+}
+
+fn note_id(
+    seen: &mut BTreeMap<String, String>,
+    problems: &mut Vec<CatalogError>,
+    file: &SourceFile,
+    id: &str,
+) {
+    if !is_kebab_id(id) {
+        problems.push(CatalogError::Invalid {
+            file: file.name.clone(),
+            line: line_of_id(&file.text, id),
+            entry: id.to_owned(),
+            message: "id must be kebab-case (lower-case letters, digits and single dashes)".into(),
+        });
+    }
+    if let Some(first_file) = seen.get(id) {
+        // Point at the second definition, the one to rename or remove.
+        let line = file
+            .text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| {
+                let t = l.trim_start();
+                t.starts_with("id:") && t.contains(&format!("\"{id}\""))
+            })
+            .nth(if *first_file == file.name { 1 } else { 0 })
+            .map(|(i, _)| i + 1);
+        problems.push(CatalogError::Duplicate {
+            file: file.name.clone(),
+            line,
+            id: id.to_owned(),
+            first_file: first_file.clone(),
+        });
+    } else {
+        seen.insert(id.to_owned(), file.name.clone());
+    }
+}
+
+fn check_sheet(check: &mut Checker<'_>, file: &SourceFile, sheet: &PriceSheet) {
+    let catalog = check.catalog;
+    match &sheet.subject {
+        Subject::Platform(id) if catalog.platform(id).is_none() => {
+            check.dangling(file, &sheet.id, "subject", id, "platforms.ron");
+        }
+        Subject::Service(id) if catalog.service(id).is_none() => {
+            check.dangling(file, &sheet.id, "subject", id, "services.ron");
+        }
+        _ => {}
+    }
+    if sheet.currency != "USD" {
+        check.invalid(
+            file,
+            &sheet.id,
+            format!(
+                "currency {:?} is not supported; sheets are priced in USD",
+                sheet.currency
+            ),
+        );
+    }
+    if sheet.sources.is_empty() {
+        check.invalid(file, &sheet.id, "cites no sources".into());
+    }
+    if sheet.meters.is_empty() {
+        check.invalid(file, &sheet.id, "has no meters".into());
+    }
+    let billing = &sheet.billing;
+    if !(billing.duration_rounding_ms.is_finite() && billing.duration_rounding_ms > 0.0) {
+        check.invalid(
+            file,
+            &sheet.id,
+            "duration_rounding_ms must be above zero".into(),
+        );
+    }
+    match &billing.memory {
+        MemoryRule::Step { step_mb, .. } if !(step_mb.is_finite() && *step_mb > 0.0) => {
+            check.invalid(file, &sheet.id, "memory step_mb must be above zero".into());
+        }
+        MemoryRule::Sizes(sizes) if sizes.is_empty() || !strictly_ascending(sizes) => {
+            check.invalid(
+                file,
+                &sheet.id,
+                "memory sizes must be a non-empty ascending list".into(),
+            );
+        }
+        _ => {}
+    }
+    if let Some(CpuRule::Table { points, .. }) = &billing.cpu {
+        let memories: Vec<f64> = points.iter().map(|p| p.memory_mb).collect();
+        if memories.is_empty() || !strictly_ascending(&memories) {
+            check.invalid(
+                file,
+                &sheet.id,
+                "cpu table must list ascending memory sizes".into(),
+            );
+        }
+    }
+    let uses_cpu = sheet
+        .meters
+        .iter()
+        .any(|m| m.quantity.iter().any(|t| matches!(t, Term::CpuSeconds(_))));
+    if uses_cpu && billing.cpu.is_none() {
+        check.invalid(
+            file,
+            &sheet.id,
+            "a meter bills CpuSeconds but billing.cpu is not set".into(),
+        );
+    }
+    let uses_instances = sheet.meters.iter().any(|m| {
+        m.quantity
+            .iter()
+            .any(|t| matches!(t, Term::InstanceGbSeconds(_)))
+    });
+    if uses_instances && billing.per_instance.is_none() {
+        check.invalid(
+            file,
+            &sheet.id,
+            "a meter bills InstanceGbSeconds but billing.per_instance is not set".into(),
+        );
+    }
+    if sheet.free_pools.len() > 8 {
+        check.invalid(file, &sheet.id, "has more than 8 free pools".into());
+    }
+    for pool in &sheet.free_pools {
+        if !(pool.quantity.is_finite() && pool.quantity >= 0.0) {
+            check.invalid(
+                file,
+                &sheet.id,
+                format!("free pool `{}` has a bad quantity", pool.id),
+            );
+        }
+    }
+    for meter in &sheet.meters {
+        let name = format!("meter `{}`", meter.id);
+        if let Some(pool) = &meter.free_pool
+            && sheet.pool(pool).is_none()
+        {
+            check.dangling(
+                file,
+                &sheet.id,
+                &format!("{name} free_pool"),
+                pool,
+                "its sheet's free_pools",
+            );
+        }
+        if !(meter.unit_size.is_finite() && meter.unit_size > 0.0) {
+            check.invalid(
+                file,
+                &sheet.id,
+                format!("{name}: unit_size must be above zero"),
+            );
+        }
+        if meter.quantity.is_empty() {
+            check.invalid(file, &sheet.id, format!("{name}: quantity lists no terms"));
+        }
+        if meter.tiers.is_empty() {
+            check.invalid(file, &sheet.id, format!("{name}: has no price tiers"));
+            continue;
+        }
+        let (last, bounded) = meter.tiers.split_last().unwrap_or((&meter.tiers[0], &[]));
+        let bounds: Vec<f64> = bounded.iter().filter_map(|t| t.up_to).collect();
+        if bounds.len() != bounded.len() || last.up_to.is_some() {
+            check.invalid(
+                file,
+                &sheet.id,
+                format!("{name}: every tier but the last needs up_to, and the last none"),
+            );
+        } else if !strictly_ascending(&bounds) || bounds.first().is_some_and(|b| *b <= 0.0) {
+            check.invalid(
+                file,
+                &sheet.id,
+                format!("{name}: tier bounds must ascend from above zero"),
+            );
+        }
+        if meter
+            .tiers
+            .iter()
+            .any(|t| !(t.usd.is_finite() && t.usd >= 0.0))
+        {
+            check.invalid(
+                file,
+                &sheet.id,
+                format!("{name}: a price is negative or not a number"),
+            );
+        }
+    }
+}
+
+fn strictly_ascending(values: &[f64]) -> bool {
+    values.iter().all(|v| v.is_finite()) && values.windows(2).all(|w| w[0] < w[1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kebab_ids() {
+        assert!(is_kebab_id("aws-lambda"));
+        assert!(is_kebab_id("gcf-1st-gen"));
+        for bad in ["", "AWS", "aws_lambda", "-a", "a-", "a--b", "a b"] {
+            assert!(!is_kebab_id(bad), "{bad}");
+        }
+    }
+}

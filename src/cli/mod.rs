@@ -1,0 +1,111 @@
+//! The command line: one file per subcommand. Every subcommand prints to
+//! stdout (or `--output FILE`) and reports errors as one line on stderr.
+//!
+//! Exit codes: 0 ok, 1 failure, 2 bad input or usage.
+
+pub mod breakeven;
+pub mod catalog;
+pub mod compare;
+pub mod price;
+pub mod workload_args;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::catalog::Catalog;
+
+/// Explore the serverless ecosystem, design architectures and price them.
+#[derive(Debug, Parser)]
+#[command(name = "serverless-atlas", version, about)]
+pub struct Cli {
+    /// Load the catalog from this directory instead of the built-in one.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub catalog: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List, show and check catalog entries.
+    #[command(subcommand)]
+    Catalog(catalog::CatalogCommand),
+    /// Price one workload on one offer.
+    Price(price::PriceArgs),
+    /// Price one workload on several offers, cheapest first.
+    Compare(compare::CompareArgs),
+    /// Find the monthly volume where each offer costs as much as an always-on server.
+    Breakeven(breakeven::BreakevenArgs),
+}
+
+/// A failure and the exit code it maps to.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    /// Bad input or usage: exit 2.
+    pub fn input(message: impl Into<String>) -> Self {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+
+    /// Anything else that went wrong: exit 1.
+    pub fn failed(message: impl Into<String>) -> Self {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
+}
+
+pub type CliResult = Result<(), Failure>;
+
+/// Load the catalog named by `--catalog`, or the built-in one.
+pub fn load_catalog(dir: Option<&std::path::Path>) -> Result<Catalog, Failure> {
+    let result = match dir {
+        Some(dir) => Catalog::from_dir(dir),
+        None => Catalog::builtin(),
+    };
+    result.map_err(|errors| Failure::input(errors.to_string()))
+}
+
+/// Print to stdout, or write the file atomically when `--output` is given.
+pub fn print_output(text: &str, output: Option<&std::path::Path>) -> CliResult {
+    match output {
+        Some(path) => crate::export::write_atomic(path, text.as_bytes())
+            .map_err(|e| Failure::failed(e.to_string())),
+        None => {
+            use std::io::Write as _;
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth reporting.
+            stdout.write_all(text.as_bytes()).ok();
+            stdout.flush().ok();
+            Ok(())
+        }
+    }
+}
+
+/// Run a parsed command line that has a subcommand.
+pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+    let result = match command {
+        Command::Catalog(sub) => catalog::run(cli, sub),
+        Command::Price(args) => price::run(cli, args),
+        Command::Compare(args) => compare::run(cli, args),
+        Command::Breakeven(args) => breakeven::run(cli, args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("error: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! What a user knows about a function's monthly load.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Arch;
+
+/// Hours in the month every monthly figure uses (as AWS and Azure do).
+pub const HOURS_PER_MONTH: f64 = 730.0;
+/// Seconds in that month.
+pub const SECONDS_PER_MONTH: f64 = HOURS_PER_MONTH * 3600.0;
+
+/// A window of provisioned (pre-warmed) capacity within the month.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provisioned {
+    /// Execution environments kept warm.
+    pub concurrency: f64,
+    /// How long the capacity is enabled each month.
+    pub hours_per_month: f64,
+    /// Requests (of the workload's total) served while it is enabled.
+    pub requests: f64,
+    /// Average duration of those requests.
+    pub duration_ms: f64,
+}
+
+/// One function's monthly workload.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Workload {
+    pub requests_per_month: f64,
+    /// Average wall-clock duration of one invocation.
+    pub duration_ms: f64,
+    /// Configured (or, on Azure Consumption, observed) memory.
+    pub memory_mb: f64,
+    pub arch: Arch,
+    /// CPU time per invocation where a platform bills CPU time; defaults to the duration.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpu_ms: Option<f64>,
+    /// Internet egress for the whole month.
+    pub egress_gb: f64,
+    /// Configured ephemeral (/tmp) storage.
+    pub ephemeral_mb: f64,
+    /// Request payload size, for services that meter requests by size.
+    pub payload_kb: f64,
+    /// Invocations one instance serves at once, for per-instance billing.
+    pub instance_concurrency: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provisioned: Option<Provisioned>,
+}
+
+impl Default for Workload {
+    fn default() -> Self {
+        Workload {
+            requests_per_month: 1_000_000.0,
+            duration_ms: 100.0,
+            memory_mb: 128.0,
+            arch: Arch::X86_64,
+            cpu_ms: None,
+            egress_gb: 0.0,
+            ephemeral_mb: 512.0,
+            payload_kb: 1.0,
+            instance_concurrency: 1.0,
+            provisioned: None,
+        }
+    }
+}
+
+/// A workload input that cannot be priced.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{field} must be {expected} (got {value})")]
+pub struct WorkloadError {
+    pub field: &'static str,
+    pub expected: &'static str,
+    pub value: f64,
+}
+
+fn check(field: &'static str, value: f64, above_zero: bool) -> Result<(), WorkloadError> {
+    let ok = value.is_finite()
+        && if above_zero {
+            value > 0.0
+        } else {
+            value >= 0.0
+        };
+    if ok {
+        Ok(())
+    } else {
+        Err(WorkloadError {
+            field,
+            expected: if above_zero {
+                "a number above zero"
+            } else {
+                "a number, zero or more"
+            },
+            value,
+        })
+    }
+}
+
+impl Workload {
+    /// CPU time per invocation, defaulting to the duration.
+    pub fn cpu_ms(&self) -> f64 {
+        self.cpu_ms.unwrap_or(self.duration_ms)
+    }
+
+    /// Reject inputs no provider could bill: negative, not a number, zero memory.
+    pub fn validate(&self) -> Result<(), WorkloadError> {
+        check("requests", self.requests_per_month, false)?;
+        check("duration", self.duration_ms, false)?;
+        check("memory", self.memory_mb, true)?;
+        if let Some(cpu_ms) = self.cpu_ms {
+            check("cpu time", cpu_ms, false)?;
+        }
+        check("egress", self.egress_gb, false)?;
+        check("ephemeral storage", self.ephemeral_mb, false)?;
+        check("payload size", self.payload_kb, false)?;
+        check("instance concurrency", self.instance_concurrency, true)?;
+        if let Some(p) = self.provisioned {
+            check("provisioned concurrency", p.concurrency, false)?;
+            check("provisioned hours", p.hours_per_month, false)?;
+            check("provisioned requests", p.requests, false)?;
+            check("provisioned duration", p.duration_ms, false)?;
+            if p.hours_per_month > HOURS_PER_MONTH {
+                return Err(WorkloadError {
+                    field: "provisioned hours",
+                    expected: "at most 730 (one month)",
+                    value: p.hours_per_month,
+                });
+            }
+            if p.requests > self.requests_per_month {
+                return Err(WorkloadError {
+                    field: "provisioned requests",
+                    expected: "at most the month's requests",
+                    value: p.requests,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The same workload at another monthly volume (for sweeps and break-even).
+    pub fn with_requests(&self, requests_per_month: f64) -> Workload {
+        Workload {
+            requests_per_month,
+            ..*self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_bad_numbers_with_the_field_named() {
+        let bad = Workload {
+            memory_mb: 0.0,
+            ..Workload::default()
+        };
+        assert_eq!(
+            bad.validate().unwrap_err().to_string(),
+            "memory must be a number above zero (got 0)"
+        );
+        let nan = Workload {
+            duration_ms: f64::NAN,
+            ..Workload::default()
+        };
+        assert!(
+            nan.validate()
+                .unwrap_err()
+                .to_string()
+                .starts_with("duration")
+        );
+        let negative = Workload {
+            requests_per_month: -1.0,
+            ..Workload::default()
+        };
+        assert!(negative.validate().is_err());
+        assert!(Workload::default().validate().is_ok());
+    }
+
+    #[test]
+    fn provisioned_requests_cannot_exceed_the_total() {
+        let w = Workload {
+            requests_per_month: 10.0,
+            provisioned: Some(Provisioned {
+                concurrency: 1.0,
+                hours_per_month: 1.0,
+                requests: 11.0,
+                duration_ms: 1.0,
+            }),
+            ..Workload::default()
+        };
+        assert!(w.validate().is_err());
+    }
+}

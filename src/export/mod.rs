@@ -1,0 +1,398 @@
+//! Writers for cost comparisons: CSV, JSON, Markdown and a terminal table.
+//! The CLI and the Costs tab use the same functions, so a file exported from
+//! the window matches what a script gets.
+
+pub mod breakeven;
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+
+use crate::catalog::PriceSheet;
+use crate::cost::{PricingOptions, Quote, Workload, engine};
+
+/// Output formats shared by every subcommand that prints results.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize,
+)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Table => "txt",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Markdown => "md",
+        }
+    }
+}
+
+/// A failure to produce or save an export.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("could not write {path}: {source}")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("could not encode CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("could not encode JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Write a file so that a failure never leaves a half-written file behind:
+/// the bytes go to a temporary file beside it, which is then renamed over
+/// the target. An earlier file at `path` survives any failure.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let error = |source| ExportError::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
+    let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        // Best effort: the temporary file is ours and useless now.
+        std::fs::remove_file(&temp).ok();
+    }
+    result.map_err(error)
+}
+
+/// The cheapest feasible total, the reference for "difference to cheapest".
+pub fn cheapest_total(quotes: &[Quote<'_>]) -> Option<f64> {
+    quotes
+        .iter()
+        .filter_map(|q| q.total_usd)
+        .min_by(f64::total_cmp)
+}
+
+/// Dollars as printed on a bill: `$1,234.56`.
+pub fn usd(amount: f64) -> String {
+    let cents = engine::round_cents(amount);
+    let sign = if cents < 0.0 { "-" } else { "" };
+    let whole = cents.abs().trunc();
+    let fraction = ((cents.abs() - whole) * 100.0).round() as u64;
+    let (whole, fraction) = if fraction == 100 {
+        (whole + 1.0, 0)
+    } else {
+        (whole, fraction)
+    };
+    format!("{sign}${}.{fraction:02}", engine::grouped(whole))
+}
+
+/// A unit price with enough digits to be exact: `$0.0000166667`.
+pub fn unit_price(amount: f64) -> String {
+    // Rust prints the shortest exact form and never uses an exponent.
+    format!("${amount}")
+}
+
+/// A quantity for people: grouped, at most four decimals.
+pub fn quantity(value: f64) -> String {
+    engine::grouped((value * 1e4).round() / 1e4)
+}
+
+/// JSON: an array of quote objects.
+pub fn quotes_json(quotes: &[Quote<'_>]) -> Result<String, ExportError> {
+    Ok(serde_json::to_string_pretty(quotes)? + "\n")
+}
+
+/// JSON for a single quote.
+pub fn quote_json(quote: &Quote<'_>) -> Result<String, ExportError> {
+    Ok(serde_json::to_string_pretty(quote)? + "\n")
+}
+
+/// CSV: one row per line item, then a `total` row per platform.
+/// Columns: `platform,meter,quantity,unit,unit_price_usd,usd`.
+pub fn quotes_csv(quotes: &[Quote<'_>]) -> Result<String, ExportError> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record([
+        "platform",
+        "meter",
+        "quantity",
+        "unit",
+        "unit_price_usd",
+        "usd",
+    ])?;
+    for quote in quotes {
+        let platform = quote.sheet.id.as_str();
+        for reason in &quote.reasons {
+            writer.write_record([platform, &format!("not feasible: {reason}"), "", "", "", ""])?;
+        }
+        for item in &quote.line_items {
+            writer.write_record([
+                platform,
+                &item.label(),
+                &engine::number(item.quantity),
+                item.unit(),
+                &format!("{}", item.unit_price_usd),
+                &format!("{:.2}", item.usd),
+            ])?;
+        }
+        let total = quote
+            .total_usd
+            .map(|t| format!("{t:.2}"))
+            .unwrap_or_default();
+        writer.write_record([platform, "total", "", "", "", &total])?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| ExportError::Csv(e.into_error().into()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The inputs behind a comparison, as a sentence list.
+pub fn assumptions(workload: &Workload, options: PricingOptions) -> Vec<String> {
+    let mut lines = vec![
+        format!(
+            "{} requests a month, {} ms average duration, {} MB memory, {}",
+            engine::grouped(workload.requests_per_month),
+            engine::number(workload.duration_ms),
+            engine::number(workload.memory_mb),
+            workload.arch.label()
+        ),
+        format!(
+            "CPU time {} ms per request; egress {} GB a month; ephemeral storage {} MB; payload {} KB; {} concurrent requests per instance",
+            engine::number(workload.cpu_ms()),
+            engine::number(workload.egress_gb),
+            engine::number(workload.ephemeral_mb),
+            engine::number(workload.payload_kb),
+            engine::number(workload.instance_concurrency)
+        ),
+        if options.free_tier {
+            "free tiers applied".to_owned()
+        } else {
+            "free tiers not applied (included plan allowances still are)".to_owned()
+        },
+        "a month is 730 hours; each line item is rounded to the cent".to_owned(),
+    ];
+    if let Some(p) = workload.provisioned {
+        lines.push(format!(
+            "provisioned concurrency {} for {} hours a month, serving {} requests of {} ms",
+            engine::number(p.concurrency),
+            engine::number(p.hours_per_month),
+            engine::grouped(p.requests),
+            engine::number(p.duration_ms)
+        ));
+    }
+    lines
+}
+
+fn sheet_sources(sheet: &PriceSheet) -> String {
+    sheet
+        .sources
+        .iter()
+        .map(|s| match &s.url {
+            Some(url) => format!("[{}]({url})", s.title.replace(['[', ']'], "")),
+            None => s.title.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn markdown_cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Markdown: summary, a breakdown per platform, assumptions and sources.
+pub fn quotes_markdown(
+    quotes: &[Quote<'_>],
+    workload: &Workload,
+    options: PricingOptions,
+) -> String {
+    let mut out = String::new();
+    let cheapest = cheapest_total(quotes);
+    let _ = writeln!(out, "# Serverless cost comparison\n");
+    let _ = writeln!(
+        out,
+        "| # | Platform | Monthly total | vs cheapest | Notes |"
+    );
+    let _ = writeln!(out, "|---|---|---:|---:|---|");
+    for (rank, quote) in quotes.iter().enumerate() {
+        let (total, delta) = match (quote.total_usd, cheapest) {
+            (Some(t), Some(c)) => (usd(t), format!("+{}", usd(t - c))),
+            _ => ("not feasible".to_owned(), "".to_owned()),
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            rank + 1,
+            markdown_cell(&quote.sheet.name),
+            total,
+            delta,
+            markdown_cell(&quote.messages().join("; "))
+        );
+    }
+    let _ = writeln!(out, "\n## Assumptions\n");
+    for line in assumptions(workload, options) {
+        let _ = writeln!(out, "- {line}");
+    }
+    for quote in quotes {
+        let _ = writeln!(out, "\n## {} (`{}`)\n", quote.sheet.name, quote.sheet.id);
+        if quote.feasible() {
+            let _ = writeln!(out, "| Meter | Quantity | Unit | Unit price | Amount |");
+            let _ = writeln!(out, "|---|---:|---|---:|---:|");
+            for item in &quote.line_items {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} |",
+                    markdown_cell(&item.label()),
+                    quantity(item.quantity),
+                    markdown_cell(item.unit()),
+                    unit_price(item.unit_price_usd),
+                    usd(item.usd)
+                );
+            }
+            let _ = writeln!(
+                out,
+                "| **Total** | | | | **{}** |",
+                usd(quote.total_usd.unwrap_or(0.0))
+            );
+        } else {
+            for reason in &quote.reasons {
+                let _ = writeln!(out, "Not feasible: {reason}.");
+            }
+        }
+        let _ = writeln!(
+            out,
+            "\nPrices as of {} ({}, {}). Sources: {}.",
+            quote.sheet.as_of,
+            quote.sheet.region,
+            quote.sheet.currency,
+            sheet_sources(quote.sheet)
+        );
+        for note in &quote.sheet.notes {
+            let _ = writeln!(out, "- {note}");
+        }
+    }
+    out
+}
+
+/// A plain-text table for the terminal.
+pub fn quotes_table(quotes: &[Quote<'_>]) -> String {
+    let cheapest = cheapest_total(quotes);
+    let mut rows: Vec<[String; 4]> = vec![[
+        "PLATFORM".into(),
+        "TOTAL/MONTH".into(),
+        "VS CHEAPEST".into(),
+        "NOTES".into(),
+    ]];
+    for quote in quotes {
+        let (total, delta) = match (quote.total_usd, cheapest) {
+            (Some(t), Some(c)) => (usd(t), format!("+{}", usd(t - c))),
+            _ => ("-".into(), "not feasible".into()),
+        };
+        rows.push([
+            quote.sheet.id.clone(),
+            total,
+            delta,
+            quote.messages().join("; "),
+        ]);
+    }
+    let mut out = align(&rows);
+    if let [only] = quotes {
+        out.push('\n');
+        let mut items: Vec<[String; 4]> = vec![[
+            "METER".into(),
+            "QUANTITY".into(),
+            "UNIT PRICE".into(),
+            "AMOUNT".into(),
+        ]];
+        for item in &only.line_items {
+            items.push([
+                item.label(),
+                format!("{} {}", quantity(item.quantity), item.unit()),
+                unit_price(item.unit_price_usd),
+                usd(item.usd),
+            ]);
+        }
+        out.push_str(&align(&items));
+    }
+    out
+}
+
+/// Left-align columns with two spaces between them.
+pub fn align<const N: usize>(rows: &[[String; N]]) -> String {
+    let mut widths = [0usize; N];
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            if i + 1 == N {
+                line.push_str(cell);
+            } else {
+                let _ = write!(line, "{cell:<width$}  ", width = widths[i]);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Render quotes in a format.
+pub fn render_quotes(
+    format: Format,
+    quotes: &[Quote<'_>],
+    workload: &Workload,
+    options: PricingOptions,
+) -> Result<String, ExportError> {
+    match format {
+        Format::Table => Ok(quotes_table(quotes)),
+        Format::Json => quotes_json(quotes),
+        Format::Csv => quotes_csv(quotes),
+        Format::Markdown => Ok(quotes_markdown(quotes, workload, options)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dollars_are_grouped_and_rounded() {
+        assert_eq!(usd(49763.1), "$49,763.10");
+        assert_eq!(usd(0.005), "$0.01");
+        assert_eq!(usd(2.0), "$2.00");
+        assert_eq!(usd(0.999), "$1.00");
+    }
+
+    #[test]
+    fn atomic_write_keeps_the_old_file_when_the_directory_is_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        write_atomic(&path, b"first").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
+        write_atomic(&path, b"second").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
+        let bad = dir.path().join("missing").join("out.csv");
+        let error = write_atomic(&bad, b"x").unwrap_err().to_string();
+        assert!(error.starts_with("could not write"), "{error}");
+        // No temporary files are left behind.
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+}
