@@ -8,3 +8,5 @@ pub mod catalog;
 pub mod cli;
 pub mod cost;
 pub mod export;
+#[cfg(feature = "gui")]
+pub mod ui;

@@ -145,7 +145,7 @@ impl Catalog {
     pub fn frameworks_for_platform(&self, platform: &Platform) -> Vec<&Framework> {
         self.frameworks
             .iter()
-            .filter(|f| f.platforms.iter().any(|p| *p == platform.id))
+            .filter(|f| f.platforms.contains(&platform.id))
             .collect()
     }
 

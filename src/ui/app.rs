@@ -1,0 +1,298 @@
+//! The app shell: tabs, menus, shortcuts, status line and persistence.
+
+use std::sync::Arc;
+
+use egui::{RichText, Ui};
+use serde::{Deserialize, Serialize};
+
+use super::command::{self, Command};
+use super::costs::CostsState;
+use super::explorer::ExplorerState;
+use crate::catalog::Catalog;
+
+/// The top-level tabs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tab {
+    #[default]
+    Explorer,
+    Costs,
+}
+
+impl Tab {
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Explorer => "Explorer",
+            Tab::Costs => "Costs",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    Dark,
+    Light,
+}
+
+/// Everything remembered between runs.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Saved {
+    pub tab: Tab,
+    pub theme: ThemeChoice,
+    pub explorer: ExplorerState,
+    pub costs: CostsState,
+}
+
+const SAVED_KEY: &str = "serverless-atlas-state";
+
+/// A message in the status bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusMessage {
+    pub text: String,
+    pub is_error: bool,
+}
+
+pub struct AtlasApp {
+    pub catalog: Arc<Catalog>,
+    pub tab: Tab,
+    pub theme: ThemeChoice,
+    pub explorer: ExplorerState,
+    pub costs: CostsState,
+    pub status: Option<StatusMessage>,
+    show_shortcuts: bool,
+    theme_applied: Option<ThemeChoice>,
+}
+
+impl AtlasApp {
+    pub fn new(catalog: Arc<Catalog>) -> Self {
+        Self::with_saved(catalog, Saved::default())
+    }
+
+    pub fn with_saved(catalog: Arc<Catalog>, saved: Saved) -> Self {
+        let mut app = AtlasApp {
+            catalog,
+            tab: saved.tab,
+            theme: saved.theme,
+            explorer: saved.explorer,
+            costs: saved.costs,
+            status: None,
+            show_shortcuts: false,
+            theme_applied: None,
+        };
+        app.explorer.forget_unknown_ids(&app.catalog);
+        app.costs.forget_unknown_ids(&app.catalog);
+        app
+    }
+
+    /// Restore what was saved by the last run, if anything.
+    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, catalog: Arc<Catalog>) -> Self {
+        let saved = cc
+            .storage
+            .and_then(|storage| eframe::get_value::<Saved>(storage, SAVED_KEY))
+            .unwrap_or_default();
+        Self::with_saved(catalog, saved)
+    }
+
+    pub fn saved(&self) -> Saved {
+        Saved {
+            tab: self.tab,
+            theme: self.theme,
+            explorer: self.explorer.clone(),
+            costs: self.costs.clone(),
+        }
+    }
+
+    pub fn set_status(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusMessage {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    pub fn set_error(&mut self, text: impl Into<String>) {
+        self.status = Some(StatusMessage {
+            text: text.into(),
+            is_error: true,
+        });
+    }
+
+    /// The whole window's contents; tests drive this directly.
+    pub fn ui_root(&mut self, ui: &mut Ui) {
+        if self.theme_applied != Some(self.theme) {
+            ui.ctx().set_theme(match self.theme {
+                ThemeChoice::Dark => egui::Theme::Dark,
+                ThemeChoice::Light => egui::Theme::Light,
+            });
+            self.theme_applied = Some(self.theme);
+        }
+        for command in command::pressed(ui.ctx()) {
+            self.run(ui.ctx(), command);
+        }
+        let mut clicked = Vec::new();
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| self.menu_ui(ui, &mut clicked));
+        });
+        egui::Panel::top("tabs").show(ui, |ui| self.tabs_ui(ui));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_ui(ui));
+        egui::CentralPanel::default().show(ui, |ui| match self.tab {
+            Tab::Explorer => {
+                let catalog = Arc::clone(&self.catalog);
+                if let Some(sheet) = self.explorer.ui(ui, &catalog) {
+                    self.costs.focus_sheet(&sheet);
+                    self.tab = Tab::Costs;
+                }
+            }
+            Tab::Costs => {
+                let catalog = Arc::clone(&self.catalog);
+                if let Some(message) = self.costs.ui(ui, &catalog) {
+                    self.status = Some(message);
+                }
+            }
+        });
+        for command in clicked {
+            self.run(ui.ctx(), command);
+        }
+        if self.show_shortcuts {
+            self.shortcuts_window(ui.ctx());
+        }
+        if let Some(message) = self.costs.take_finished_export() {
+            self.status = Some(message);
+        }
+    }
+
+    fn menu_ui(&mut self, ui: &mut Ui, clicked: &mut Vec<Command>) {
+        ui.menu_button("File", |ui| {
+            for command in [
+                Command::ExportCsv,
+                Command::ExportJson,
+                Command::ExportMarkdown,
+                Command::ExportChartPng,
+            ] {
+                command.menu_item(ui, clicked);
+            }
+            ui.separator();
+            Command::Quit.menu_item(ui, clicked);
+        });
+        ui.menu_button("View", |ui| {
+            for command in [
+                Command::ShowExplorer,
+                Command::ShowCosts,
+                Command::FocusSearch,
+                Command::ToggleTheme,
+            ] {
+                command.menu_item(ui, clicked);
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            Command::ShowShortcuts.menu_item(ui, clicked);
+        });
+    }
+
+    fn tabs_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            for tab in [Tab::Explorer, Tab::Costs] {
+                let text = RichText::new(tab.label()).size(15.0);
+                if ui.selectable_label(self.tab == tab, text).clicked() {
+                    self.tab = tab;
+                    ui.ctx().request_repaint();
+                }
+            }
+        });
+    }
+
+    fn status_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            let c = &self.catalog;
+            ui.label(
+                RichText::new(format!(
+                    "{} platforms · {} triggers · {} services · {} frameworks · {} price sheets",
+                    c.platforms.len(),
+                    c.triggers.len(),
+                    c.services.len(),
+                    c.frameworks.len(),
+                    c.price_sheets.len()
+                ))
+                .weak(),
+            );
+            if let Some(status) = &self.status {
+                ui.separator();
+                let text = RichText::new(&status.text);
+                let text = if status.is_error {
+                    text.color(ui.visuals().error_fg_color)
+                } else {
+                    text
+                };
+                ui.label(text);
+                if ui.small_button("×").on_hover_text("Dismiss message").clicked() {
+                    self.status = None;
+                }
+            }
+        });
+    }
+
+    /// Carry out a command from a menu, a shortcut or a button.
+    pub fn run(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::ShowExplorer => self.tab = Tab::Explorer,
+            Command::ShowCosts => self.tab = Tab::Costs,
+            Command::FocusSearch => {
+                self.tab = Tab::Explorer;
+                self.explorer.request_search_focus();
+            }
+            Command::ToggleTheme => {
+                self.theme = match self.theme {
+                    ThemeChoice::Dark => ThemeChoice::Light,
+                    ThemeChoice::Light => ThemeChoice::Dark,
+                };
+            }
+            Command::ShowShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::ExportCsv | Command::ExportJson | Command::ExportMarkdown | Command::ExportChartPng => {
+                self.tab = Tab::Costs;
+                let catalog = Arc::clone(&self.catalog);
+                if let Some(message) = self.costs.export_command(ctx, &catalog, command) {
+                    self.status = Some(message);
+                }
+            }
+            // Document commands belong to the Design tab.
+            _ => {}
+        }
+    }
+
+    fn shortcuts_window(&mut self, ctx: &egui::Context) {
+        let mut open = true;
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for command in Command::ALL {
+                        let shortcuts: Vec<String> = command
+                            .shortcuts()
+                            .iter()
+                            .map(|s| ctx.format_shortcut(s))
+                            .collect();
+                        if shortcuts.is_empty() || command.is_design_command() {
+                            continue;
+                        }
+                        ui.label(command.label());
+                        ui.label(RichText::new(shortcuts.join("  or  ")).monospace());
+                        ui.end_row();
+                    }
+                });
+            });
+        self.show_shortcuts = open;
+    }
+}
+
+impl eframe::App for AtlasApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.ui_root(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SAVED_KEY, &self.saved());
+    }
+}

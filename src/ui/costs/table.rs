@@ -1,0 +1,164 @@
+//! The comparison table: one row per offer, cheapest first; a row expands
+//! into its line items.
+
+use egui::{RichText, Ui};
+
+use super::CostsState;
+use crate::cost::engine::grouped;
+use crate::cost::{BreakEven, Quote};
+use crate::export::{cheapest_total, quantity, unit_price, usd};
+
+pub fn ui(state: &mut CostsState, ui: &mut Ui, quotes: &[Quote<'_>], breakevens: &[BreakEven]) {
+    if quotes.is_empty() {
+        ui.centered_and_justified(|ui| {
+            ui.label("Pick at least one provider on the left.");
+        });
+        return;
+    }
+    let cheapest = cheapest_total(quotes);
+    egui::ScrollArea::vertical()
+        .id_salt("comparison_scroll")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for (header, width) in HEADERS {
+                    cell(ui, width, RichText::new(header).strong());
+                }
+                ui.label(RichText::new("Notes").strong());
+            });
+            ui.separator();
+            for (index, quote) in quotes.iter().enumerate() {
+                row_ui(state, ui, index, quote, cheapest, breakevens);
+            }
+            ui.add_space(6.0);
+            let as_of: Vec<String> = quotes
+                .iter()
+                .map(|q| format!("{} {}", q.sheet.id, q.sheet.as_of))
+                .collect();
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!(
+                        "Line items rounded to the cent; a month is 730 hours. Prices as of: {}.",
+                        as_of.join(", ")
+                    ))
+                    .weak()
+                    .small(),
+                )
+                .wrap(),
+            );
+        });
+}
+
+/// Column headers and widths; the notes column takes the rest.
+const HEADERS: [(&str, f32); 4] = [
+    ("Platform", 300.0),
+    ("Monthly total", 100.0),
+    ("vs cheapest", 90.0),
+    ("Break-even vs always-on", 180.0),
+];
+
+/// A cell of a fixed width, left-aligned, cut with "…" when too long.
+fn cell(ui: &mut Ui, width: f32, text: impl Into<egui::WidgetText>) -> egui::Response {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, 20.0),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_width(width);
+            ui.add(egui::Label::new(text).truncate())
+        },
+    )
+    .inner
+}
+
+fn row_ui(
+    state: &mut CostsState,
+    ui: &mut Ui,
+    index: usize,
+    quote: &Quote<'_>,
+    cheapest: Option<f64>,
+    breakevens: &[BreakEven],
+) {
+    let id = &quote.sheet.id;
+    let expanded = state.expanded.contains(id);
+    let row = ui.horizontal(|ui| {
+        let arrow = if expanded { "⏷" } else { "⏵" };
+        ui.allocate_ui_with_layout(
+            egui::vec2(HEADERS[0].1, 20.0),
+            egui::Layout::left_to_right(egui::Align::Center),
+            |ui| {
+                ui.set_min_width(HEADERS[0].1);
+                let toggle = ui
+                    .add(egui::Button::new(format!("{arrow} {}", quote.sheet.name)).frame(false).truncate())
+                    .on_hover_text(if expanded { "Hide line items" } else { "Show line items" });
+                if toggle.clicked() {
+                    if expanded {
+                        state.expanded.remove(id);
+                    } else {
+                        state.expanded.insert(id.clone());
+                    }
+                }
+            },
+        );
+        match quote.total_usd {
+            Some(total) => {
+                let name = &quote.sheet.name;
+                cell(ui, HEADERS[1].1, RichText::new(usd(total)).strong()).widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Label, true, format!("{name} monthly total {}", usd(total)))
+                });
+                let delta = cheapest.map(|c| total - c).unwrap_or(0.0);
+                if delta.abs() < 0.005 {
+                    cell(ui, HEADERS[2].1, RichText::new("cheapest").color(egui::Color32::from_rgb(46, 160, 67)));
+                } else {
+                    cell(ui, HEADERS[2].1, format!("+{}", usd(delta)));
+                }
+            }
+            None => {
+                cell(ui, HEADERS[1].1, RichText::new("not feasible").color(ui.visuals().error_fg_color));
+                cell(ui, HEADERS[2].1, "");
+            }
+        }
+        let breakeven = match breakevens.iter().find(|b| b.platform == *id) {
+            Some(b) => match (b.feasible, b.breakeven_requests_per_month) {
+                (true, Some(0.0)) => "never cheaper".to_owned(),
+                (true, Some(requests)) => format!("{} req/month", grouped(requests.round())),
+                (true, None) => "cheaper at every volume".to_owned(),
+                (false, _) => "—".to_owned(),
+            },
+            None => "—".to_owned(),
+        };
+        cell(ui, HEADERS[3].1, breakeven);
+        let messages = quote.messages();
+        if !messages.is_empty() {
+            let text = RichText::new(messages.join("; ")).small();
+            let text = if quote.feasible() { text } else { text.color(ui.visuals().error_fg_color) };
+            ui.add(egui::Label::new(text).truncate()).on_hover_text(messages.join("\n"));
+        }
+    });
+    if index % 2 == 1 {
+        ui.painter().rect_filled(row.response.rect, 0.0, ui.visuals().faint_bg_color.gamma_multiply(0.6));
+    }
+
+    if expanded {
+        ui.indent(("line_items", id), |ui| {
+            egui::Grid::new(("line_item_grid", id))
+                .num_columns(4)
+                .spacing([14.0, 2.0])
+                .show(ui, |ui| {
+                    for item in &quote.line_items {
+                        ui.label(RichText::new(item.label()).small());
+                        ui.label(RichText::new(format!("{} {}", quantity(item.quantity), item.unit())).small());
+                        ui.label(RichText::new(format!("× {}", unit_price(item.unit_price_usd))).small().weak());
+                        ui.label(RichText::new(usd(item.usd)).small());
+                        ui.end_row();
+                    }
+                });
+            if quote.line_items.is_empty() && quote.feasible() {
+                ui.label(RichText::new("Nothing to pay: everything is within the allowances.").small());
+            }
+            for note in &quote.sheet.notes {
+                ui.add(egui::Label::new(RichText::new(format!("• {note}")).small().weak()).wrap());
+            }
+        });
+        ui.add_space(4.0);
+    }
+}

@@ -1,0 +1,40 @@
+//! The desktop window: an eframe app with three tabs (Explorer, Costs,
+//! Design). The only module that knows egui exists.
+//!
+//! Views are small: a state struct with `fn ui(&mut self, ui, ...)`, one
+//! file each. They read the catalog and the document and return what the
+//! user asked for; [`app::AtlasApp`] applies it.
+
+pub mod app;
+pub mod command;
+pub mod costs;
+pub mod explorer;
+pub mod widgets;
+
+use std::sync::Arc;
+
+pub use app::AtlasApp;
+
+use crate::catalog::Catalog;
+
+/// The id eframe stores settings under.
+pub const APP_ID: &str = "serverless-atlas";
+
+/// Open the window on a catalog.
+pub fn run(catalog: Arc<Catalog>) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Serverless Atlas")
+            .with_inner_size([1400.0, 880.0])
+            .with_min_inner_size([900.0, 560.0])
+            .with_drag_and_drop(true),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| Ok(Box::new(AtlasApp::from_creation_context(cc, catalog)))),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}

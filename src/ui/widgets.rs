@@ -1,0 +1,112 @@
+//! Small drawing helpers shared by the views: badges, source links, colours.
+
+use egui::{Color32, RichText, Ui};
+
+use crate::catalog::{Source, Status, ToolStatus};
+
+/// A small coloured label with a rounded background.
+pub fn badge(ui: &mut Ui, text: &str, color: Color32) -> egui::Response {
+    let fill = color.gamma_multiply(0.22);
+    egui::Frame::new()
+        .fill(fill)
+        .stroke(egui::Stroke::new(1.0, color.gamma_multiply(0.7)))
+        .corner_radius(6.0)
+        .inner_margin(egui::Margin::symmetric(5, 1))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).small().color(color));
+        })
+        .response
+}
+
+pub fn status_color(status: Status) -> Color32 {
+    match status {
+        Status::Active => Color32::from_rgb(46, 160, 67),
+        Status::Deprecated => Color32::from_rgb(210, 150, 20),
+        Status::Retired => Color32::from_rgb(215, 70, 60),
+        Status::Archived => Color32::from_rgb(130, 130, 140),
+    }
+}
+
+pub fn status_badge(ui: &mut Ui, status: Status) -> egui::Response {
+    badge(ui, status.label(), status_color(status))
+}
+
+pub fn tool_status_color(status: ToolStatus) -> Color32 {
+    match status {
+        ToolStatus::Active => Color32::from_rgb(46, 160, 67),
+        ToolStatus::Maintenance => Color32::from_rgb(90, 150, 210),
+        ToolStatus::Dormant | ToolStatus::Deprecated => Color32::from_rgb(210, 150, 20),
+        ToolStatus::Unmaintained | ToolStatus::EndOfLife => Color32::from_rgb(215, 70, 60),
+    }
+}
+
+/// Sources as clickable links, each with its confidence note.
+pub fn sources_ui(ui: &mut Ui, sources: &[Source]) {
+    for source in sources {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("•");
+            match &source.url {
+                Some(url) => {
+                    ui.hyperlink_to(&source.title, url).on_hover_text(url);
+                }
+                None => {
+                    ui.label(&source.title);
+                }
+            }
+            if let Some(note) = &source.note {
+                ui.label(RichText::new(format!("({note})")).weak().small());
+            }
+        });
+    }
+}
+
+/// A distinct colour for the i-th series of a chart.
+pub fn series_color(index: usize) -> Color32 {
+    const PALETTE: [Color32; 12] = [
+        Color32::from_rgb(255, 153, 0),
+        Color32::from_rgb(0, 120, 212),
+        Color32::from_rgb(52, 168, 83),
+        Color32::from_rgb(243, 128, 32),
+        Color32::from_rgb(170, 90, 200),
+        Color32::from_rgb(199, 70, 52),
+        Color32::from_rgb(0, 170, 170),
+        Color32::from_rgb(140, 110, 60),
+        Color32::from_rgb(230, 90, 150),
+        Color32::from_rgb(100, 130, 160),
+        Color32::from_rgb(150, 180, 40),
+        Color32::from_rgb(90, 90, 220),
+    ];
+    PALETTE[index % PALETTE.len()]
+}
+
+/// A heading with a little space above it, for detail panes.
+pub fn section(ui: &mut Ui, title: &str) {
+    ui.add_space(8.0);
+    ui.label(RichText::new(title).strong().size(15.0));
+    ui.separator();
+}
+
+/// Width of the key column in key–value rows.
+pub const KEY_WIDTH: f32 = 150.0;
+
+/// A key on the left and a value that wraps in the remaining width.
+pub fn key_value(ui: &mut Ui, key: &str, value: impl FnOnce(&mut Ui)) {
+    ui.horizontal_top(|ui| {
+        ui.allocate_ui_with_layout(
+            egui::vec2(KEY_WIDTH, 0.0),
+            egui::Layout::left_to_right(egui::Align::Min),
+            |ui| {
+                ui.set_min_width(KEY_WIDTH);
+                ui.label(RichText::new(key).weak());
+            },
+        );
+        ui.vertical(|ui| value(ui));
+    });
+}
+
+/// A key and a plain wrapping text value.
+pub fn key_text(ui: &mut Ui, key: &str, text: impl Into<egui::WidgetText>) {
+    key_value(ui, key, |ui| {
+        ui.add(egui::Label::new(text).wrap());
+    });
+}
