@@ -17,9 +17,10 @@ use crate::catalog::price_sheet::{CpuRule, MemoryRule, Meter, PoolKind, PriceShe
 /// Slack for float noise before rounding up (300.00000000000006 ms is 300 ms).
 const EPSILON: f64 = 1e-9;
 
-/// Round a money amount to the cent.
+/// Round a money amount to the cent. Adding zero turns -0.0 (the sum of
+/// no line items) into 0.0, so a free month prints as 0.00, not -0.00.
 pub fn round_cents(usd: f64) -> f64 {
-    (usd * 100.0).round() / 100.0
+    (usd * 100.0).round() / 100.0 + 0.0
 }
 
 /// Round `value` up to a multiple of `step`.
@@ -460,7 +461,10 @@ pub fn measure(sheet: &PriceSheet, workload: &Workload) -> Result<Usage, Vec<Inf
     if !reasons.is_empty() {
         return Err(reasons);
     }
-    let mut usage = Usage::default();
+    let mut usage = Usage {
+        quantities: Vec::with_capacity(sheet.meters.len()),
+        notes: Vec::new(),
+    };
     measure_into(sheet, workload, &mut usage);
     Ok(usage)
 }
@@ -618,7 +622,8 @@ pub fn price<'a>(
     options: PricingOptions,
 ) -> Vec<LineItem<'a>> {
     let mut pools = Pools::new(sheet, options);
-    let mut items = Vec::new();
+    // Room for one line per meter plus a free line and a tier split or two.
+    let mut items = Vec::with_capacity(sheet.meters.len() + 3);
     for (meter, &quantity) in sheet.meters.iter().zip(&usage.quantities) {
         if quantity <= 0.0 {
             continue;
