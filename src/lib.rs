@@ -4,6 +4,7 @@
 //! Everything here but `ui` is plain Rust with no GUI dependency; the window
 //! is the default `gui` feature.
 
+pub mod architecture;
 pub mod catalog;
 pub mod cli;
 pub mod cost;

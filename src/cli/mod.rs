@@ -5,7 +5,10 @@
 
 pub mod breakeven;
 pub mod catalog;
+pub mod check;
 pub mod compare;
+pub mod cost;
+pub mod open;
 pub mod price;
 pub mod workload_args;
 
@@ -39,6 +42,16 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// Find the monthly volume where each offer costs as much as an always-on server.
     Breakeven(breakeven::BreakevenArgs),
+    /// Validate architecture files against their target platforms.
+    Check(check::CheckArgs),
+    /// Price an architecture on every provider it maps to, with its gaps.
+    Cost(cost::CostArgs),
+    /// Open the window on an architecture file.
+    Open {
+        /// The architecture file (.ron) to open.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 /// A failure and the exit code it maps to.
@@ -100,6 +113,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
         Command::Price(args) => price::run(cli, args),
         Command::Compare(args) => compare::run(cli, args),
         Command::Breakeven(args) => breakeven::run(cli, args),
+        Command::Check(args) => check::run(cli, args),
+        Command::Cost(args) => cost::run(cli, args),
+        Command::Open { file } => open::run(file),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,6 +2,7 @@
 //! The CLI and the Costs tab use the same functions, so a file exported from
 //! the window matches what a script gets.
 
+pub mod architecture;
 pub mod breakeven;
 
 use std::fmt::Write as _;

@@ -1,0 +1,664 @@
+//! The architecture document: nodes, edges and their workload inputs, and
+//! the edits the canvas makes to them.
+//!
+//! The document holds only what the user decided. Everything derived from it
+//! (load per node, problems, costs, portability) is recomputed by the sibling
+//! modules and never stored here. Positions are canvas coordinates in points,
+//! plain `(x, y)` pairs, so this module knows nothing about any GUI toolkit.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::Arch;
+use crate::cost::{HOURS_PER_MONTH, SECONDS_PER_MONTH};
+
+/// The file format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// How far duplicated or pasted nodes are moved from their originals, in points.
+pub const DUPLICATE_OFFSET: (f32, f32) = (40.0, 40.0);
+
+/// A node's id: unique within its document, never reused while the node lives.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct NodeId(pub u64);
+
+/// An edge's id: unique among the document's edges.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct EdgeId(pub u64);
+
+impl fmt::Display for NodeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl fmt::Display for EdgeId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// External load entering at an event source.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Load {
+    /// Events per month, as given.
+    RequestsPerMonth(f64),
+    /// One event every so many minutes (a cron or rate schedule).
+    Schedule { every_minutes: f64 },
+    /// A steady rate, e.g. device telemetry.
+    MessagesPerSecond(f64),
+}
+
+impl Load {
+    /// Events per month, with the 730-hour month every monthly figure uses.
+    pub fn events_per_month(&self) -> f64 {
+        match *self {
+            Load::RequestsPerMonth(events) => events,
+            Load::Schedule { every_minutes } => HOURS_PER_MONTH * 60.0 / every_minutes,
+            Load::MessagesPerSecond(rate) => rate * SECONDS_PER_MONTH,
+        }
+    }
+
+    /// Why the load cannot be used, if it cannot.
+    pub fn problem(&self) -> Option<String> {
+        match *self {
+            Load::RequestsPerMonth(events) if !(events.is_finite() && events >= 0.0) => Some(
+                format!("requests per month must be zero or more (got {events})"),
+            ),
+            Load::Schedule { every_minutes }
+                if !(every_minutes.is_finite() && every_minutes > 0.0) =>
+            {
+                Some(format!(
+                    "a schedule must run every so many minutes, above zero (got {every_minutes})"
+                ))
+            }
+            Load::MessagesPerSecond(rate) if !(rate.is_finite() && rate >= 0.0) => Some(format!(
+                "messages per second must be zero or more (got {rate})"
+            )),
+            _ => None,
+        }
+    }
+}
+
+fn default_payload_kb() -> f64 {
+    1.0
+}
+
+fn is_default_payload_kb(value: &f64) -> bool {
+    *value == default_payload_kb()
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+fn is_one(value: &f64) -> bool {
+    *value == 1.0
+}
+
+/// What a node is, with its own inputs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum NodeKind {
+    /// A function. Its invocations are derived from its incoming triggers.
+    Function {
+        /// A platform id, or `None` for the document's target platform.
+        /// Edge functions name theirs (`aws-lambda-edge`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        platform: Option<String>,
+        memory_mb: f64,
+        /// Average wall-clock duration of one invocation.
+        duration_ms: f64,
+        #[serde(default)]
+        arch: Arch,
+        /// CPU time per invocation where it is billed; defaults to the duration.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cpu_ms: Option<f64>,
+        #[serde(
+            default = "default_payload_kb",
+            skip_serializing_if = "is_default_payload_kb"
+        )]
+        payload_kb: f64,
+    },
+    /// Where external load enters: clients, devices, a schedule.
+    EventSource {
+        /// Trigger taxonomy id of the events it produces.
+        trigger: String,
+        load: Load,
+    },
+    /// A managed service from the catalog.
+    Service {
+        /// Service id in `services.ron`.
+        service: String,
+        /// Request payload, for services that meter requests by size.
+        #[serde(
+            default = "default_payload_kb",
+            skip_serializing_if = "is_default_payload_kb"
+        )]
+        payload_kb: f64,
+    },
+}
+
+impl NodeKind {
+    /// A function with typical inputs, on the document's target platform.
+    pub fn function() -> Self {
+        NodeKind::Function {
+            platform: None,
+            memory_mb: 512.0,
+            duration_ms: 100.0,
+            arch: Arch::X86_64,
+            cpu_ms: None,
+            payload_kb: default_payload_kb(),
+        }
+    }
+
+    /// An event source with a million events a month.
+    pub fn event_source(trigger: &str) -> Self {
+        NodeKind::EventSource {
+            trigger: trigger.to_owned(),
+            load: Load::RequestsPerMonth(1_000_000.0),
+        }
+    }
+
+    pub fn service(service: &str) -> Self {
+        NodeKind::Service {
+            service: service.to_owned(),
+            payload_kb: default_payload_kb(),
+        }
+    }
+
+    /// "function", "event source" or "service", for messages.
+    pub fn label(&self) -> &'static str {
+        match self {
+            NodeKind::Function { .. } => "function",
+            NodeKind::EventSource { .. } => "event source",
+            NodeKind::Service { .. } => "service",
+        }
+    }
+
+    pub fn is_function(&self) -> bool {
+        matches!(self, NodeKind::Function { .. })
+    }
+
+    pub fn is_service(&self) -> bool {
+        matches!(self, NodeKind::Service { .. })
+    }
+
+    pub fn is_event_source(&self) -> bool {
+        matches!(self, NodeKind::EventSource { .. })
+    }
+}
+
+/// One box on the canvas.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    pub id: NodeId,
+    pub name: String,
+    /// Top-left corner on the canvas, in points.
+    pub position: (f32, f32),
+    pub kind: NodeKind,
+}
+
+impl Node {
+    /// `node 3 "Handler"`, the way messages name a node.
+    pub fn subject(&self) -> String {
+        format!("node {} {:?}", self.id, self.name)
+    }
+
+    /// The function's platform id, falling back to the document's target.
+    pub fn function_platform<'a>(&'a self, target: &'a str) -> Option<&'a str> {
+        match &self.kind {
+            NodeKind::Function { platform, .. } => Some(platform.as_deref().unwrap_or(target)),
+            _ => None,
+        }
+    }
+}
+
+/// Whether an edge invokes a function or carries data into a service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum EdgeKind {
+    /// Ends at a function and names the taxonomy trigger it delivers.
+    Trigger,
+    /// Ends at a service: writes, publishes, forwards.
+    DataFlow,
+}
+
+impl EdgeKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            EdgeKind::Trigger => "trigger",
+            EdgeKind::DataFlow => "data flow",
+        }
+    }
+}
+
+/// A connection that carries load from `from` to `to`.
+///
+/// Events per month arriving at `to` = events at `from` x `fraction` x
+/// `fan_out` / `batch_size`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edge {
+    pub id: EdgeId,
+    pub from: NodeId,
+    pub to: NodeId,
+    pub kind: EdgeKind,
+    /// Trigger taxonomy id, for trigger edges.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<String>,
+    /// Events sent on per event received (a function writing 3 items: 3).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub fan_out: f64,
+    /// Events delivered together in one invocation (a queue batch of 10: 10).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub batch_size: f64,
+    /// Share of events passed on, 0 to 1 (half the requests hit this path: 0.5).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub fraction: f64,
+}
+
+impl Edge {
+    /// A plain edge: every event passed on once, unbatched.
+    pub fn new(
+        id: EdgeId,
+        from: NodeId,
+        to: NodeId,
+        kind: EdgeKind,
+        trigger: Option<String>,
+    ) -> Self {
+        Edge {
+            id,
+            from,
+            to,
+            kind,
+            trigger,
+            fan_out: 1.0,
+            batch_size: 1.0,
+            fraction: 1.0,
+        }
+    }
+
+    /// Downstream events per upstream event; 0 when the multipliers are unusable
+    /// (validation reports those, propagation must not produce NaN or infinity).
+    pub fn rate_factor(&self) -> f64 {
+        let factor = self.fraction * self.fan_out / self.batch_size;
+        if factor.is_finite() && factor >= 0.0 && self.batch_size > 0.0 {
+            factor
+        } else {
+            0.0
+        }
+    }
+
+    /// Why the multipliers cannot be used, if they cannot.
+    pub fn multiplier_problem(&self) -> Option<String> {
+        if !(self.fraction.is_finite() && (0.0..=1.0).contains(&self.fraction)) {
+            Some(format!(
+                "fraction must be between 0 and 1 (got {})",
+                self.fraction
+            ))
+        } else if !(self.fan_out.is_finite() && self.fan_out >= 0.0) {
+            Some(format!(
+                "fan-out must be zero or more (got {})",
+                self.fan_out
+            ))
+        } else if !(self.batch_size.is_finite() && self.batch_size >= 1.0) {
+            Some(format!(
+                "batch size must be at least 1 (got {})",
+                self.batch_size
+            ))
+        } else {
+            None
+        }
+    }
+}
+
+/// An architecture: the document the canvas edits and the file it saves.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Architecture {
+    /// File format version; this build reads [`FORMAT_VERSION`].
+    pub version: u32,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The platform id validation and pricing aim at (`aws-lambda`).
+    pub target_platform: String,
+    #[serde(default)]
+    pub nodes: Vec<Node>,
+    #[serde(default)]
+    pub edges: Vec<Edge>,
+}
+
+/// A piece of a document on the clipboard: some nodes and the edges between them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fragment {
+    pub version: u32,
+    #[serde(default)]
+    pub nodes: Vec<Node>,
+    #[serde(default)]
+    pub edges: Vec<Edge>,
+}
+
+impl Architecture {
+    /// An empty document aimed at a platform, for File > New.
+    pub fn new_empty(target_platform: &str) -> Self {
+        Architecture {
+            version: FORMAT_VERSION,
+            name: "Untitled architecture".to_owned(),
+            description: String::new(),
+            target_platform: target_platform.to_owned(),
+            nodes: Vec::new(),
+            edges: Vec::new(),
+        }
+    }
+
+    pub fn node(&self, id: NodeId) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+
+    pub fn node_mut(&mut self, id: NodeId) -> Option<&mut Node> {
+        self.nodes.iter_mut().find(|n| n.id == id)
+    }
+
+    pub fn edge(&self, id: EdgeId) -> Option<&Edge> {
+        self.edges.iter().find(|e| e.id == id)
+    }
+
+    pub fn edge_mut(&mut self, id: EdgeId) -> Option<&mut Edge> {
+        self.edges.iter_mut().find(|e| e.id == id)
+    }
+
+    /// The id the next new node gets: one above the largest in use.
+    pub fn next_node_id(&self) -> NodeId {
+        NodeId(
+            self.nodes
+                .iter()
+                .map(|n| n.id.0)
+                .max()
+                .map_or(1, |max| max + 1),
+        )
+    }
+
+    /// The id the next new edge gets: one above the largest in use.
+    pub fn next_edge_id(&self) -> EdgeId {
+        EdgeId(
+            self.edges
+                .iter()
+                .map(|e| e.id.0)
+                .max()
+                .map_or(1, |max| max + 1),
+        )
+    }
+
+    /// Add a node; returns its new id.
+    pub fn add_node(
+        &mut self,
+        name: impl Into<String>,
+        position: (f32, f32),
+        kind: NodeKind,
+    ) -> NodeId {
+        let id = self.next_node_id();
+        self.nodes.push(Node {
+            id,
+            name: name.into(),
+            position,
+            kind,
+        });
+        id
+    }
+
+    /// Add an edge as proposed by [`super::connection`]; returns its new id.
+    pub fn insert_edge(&mut self, proposal: &super::EdgeProposal) -> EdgeId {
+        let id = self.next_edge_id();
+        self.edges.push(Edge::new(
+            id,
+            proposal.from,
+            proposal.to,
+            proposal.kind,
+            proposal.trigger.clone(),
+        ));
+        id
+    }
+
+    /// Remove nodes and every edge touching them. Returns how many nodes went.
+    pub fn remove_nodes(&mut self, ids: &[NodeId]) -> usize {
+        let doomed: BTreeSet<NodeId> = ids.iter().copied().collect();
+        let before = self.nodes.len();
+        self.nodes.retain(|n| !doomed.contains(&n.id));
+        self.edges
+            .retain(|e| !doomed.contains(&e.from) && !doomed.contains(&e.to));
+        before - self.nodes.len()
+    }
+
+    /// Remove edges. Returns how many went.
+    pub fn remove_edges(&mut self, ids: &[EdgeId]) -> usize {
+        let doomed: BTreeSet<EdgeId> = ids.iter().copied().collect();
+        let before = self.edges.len();
+        self.edges.retain(|e| !doomed.contains(&e.id));
+        before - self.edges.len()
+    }
+
+    /// Move nodes by a delta in canvas points.
+    pub fn move_nodes(&mut self, ids: &[NodeId], delta: (f32, f32)) {
+        let moving: BTreeSet<NodeId> = ids.iter().copied().collect();
+        for node in self.nodes.iter_mut().filter(|n| moving.contains(&n.id)) {
+            node.position.0 += delta.0;
+            node.position.1 += delta.1;
+        }
+    }
+
+    /// Place one node.
+    pub fn set_position(&mut self, id: NodeId, position: (f32, f32)) -> bool {
+        match self.node_mut(id) {
+            Some(node) => {
+                node.position = position;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Edges ending at a node.
+    pub fn incoming(&self, id: NodeId) -> impl Iterator<Item = &Edge> {
+        self.edges.iter().filter(move |e| e.to == id)
+    }
+
+    /// Edges leaving a node.
+    pub fn outgoing(&self, id: NodeId) -> impl Iterator<Item = &Edge> {
+        self.edges.iter().filter(move |e| e.from == id)
+    }
+
+    /// The nodes (in the order of `ids`) and the edges between them.
+    pub fn fragment(&self, ids: &[NodeId]) -> Fragment {
+        let chosen: BTreeSet<NodeId> = ids.iter().copied().collect();
+        let mut nodes: Vec<Node> = self
+            .nodes
+            .iter()
+            .filter(|n| chosen.contains(&n.id))
+            .cloned()
+            .collect();
+        nodes.sort_by_key(|n| n.id);
+        let mut edges: Vec<Edge> = self
+            .edges
+            .iter()
+            .filter(|e| chosen.contains(&e.from) && chosen.contains(&e.to))
+            .cloned()
+            .collect();
+        edges.sort_by_key(|e| e.id);
+        Fragment {
+            version: FORMAT_VERSION,
+            nodes,
+            edges,
+        }
+    }
+
+    /// Add a fragment's nodes with fresh ids, moved by `offset`, and its
+    /// internal edges re-pointed at the copies. Edges whose ends are not in
+    /// the fragment are dropped. Returns the new node ids, in fragment order.
+    pub fn paste(&mut self, fragment: &Fragment, offset: (f32, f32)) -> Vec<NodeId> {
+        let mut next_node = self.next_node_id().0;
+        let mut renamed: BTreeMap<NodeId, NodeId> = BTreeMap::new();
+        let mut added = Vec::with_capacity(fragment.nodes.len());
+        for node in &fragment.nodes {
+            if renamed.contains_key(&node.id) {
+                continue; // a duplicate id in hand-edited clipboard text
+            }
+            let id = NodeId(next_node);
+            next_node += 1;
+            renamed.insert(node.id, id);
+            added.push(id);
+            self.nodes.push(Node {
+                id,
+                position: (node.position.0 + offset.0, node.position.1 + offset.1),
+                ..node.clone()
+            });
+        }
+        let mut next_edge = self.next_edge_id().0;
+        for edge in &fragment.edges {
+            if let (Some(&from), Some(&to)) = (renamed.get(&edge.from), renamed.get(&edge.to)) {
+                self.edges.push(Edge {
+                    id: EdgeId(next_edge),
+                    from,
+                    to,
+                    ..edge.clone()
+                });
+                next_edge += 1;
+            }
+        }
+        added
+    }
+
+    /// Copy nodes (and the edges between them) beside the originals.
+    /// Returns the copies' ids, in id order of the originals.
+    pub fn duplicate_nodes(&mut self, ids: &[NodeId], offset: (f32, f32)) -> Vec<NodeId> {
+        let fragment = self.fragment(ids);
+        self.paste(&fragment, offset)
+    }
+
+    /// Sort nodes and edges by id: the order files are saved in.
+    pub fn normalize(&mut self) {
+        self.nodes.sort_by_key(|n| n.id);
+        self.edges.sort_by_key(|e| e.id);
+    }
+
+    /// The smallest rectangle holding every node's position: `(min, max)`.
+    pub fn bounds(&self) -> Option<((f32, f32), (f32, f32))> {
+        let mut nodes = self.nodes.iter();
+        let first = nodes.next()?.position;
+        Some(nodes.fold((first, first), |(min, max), n| {
+            (
+                (min.0.min(n.position.0), min.1.min(n.position.1)),
+                (max.0.max(n.position.0), max.1.max(n.position.1)),
+            )
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn three_nodes() -> Architecture {
+        let mut doc = Architecture::new_empty("aws-lambda");
+        let a = doc.add_node(
+            "Clients",
+            (0.0, 0.0),
+            NodeKind::event_source("http-request"),
+        );
+        let b = doc.add_node("Handler", (220.0, 0.0), NodeKind::function());
+        let c = doc.add_node("Table", (440.0, 0.0), NodeKind::service("aws-dynamodb"));
+        doc.edges.push(Edge::new(
+            EdgeId(1),
+            a,
+            b,
+            EdgeKind::Trigger,
+            Some("http-request".into()),
+        ));
+        doc.edges
+            .push(Edge::new(EdgeId(2), b, c, EdgeKind::DataFlow, None));
+        doc
+    }
+
+    #[test]
+    fn loads_convert_to_events_per_month() {
+        assert_eq!(Load::RequestsPerMonth(5.0).events_per_month(), 5.0);
+        // Every 5 minutes in a 730-hour month: 730 * 12 = 8760.
+        assert_eq!(
+            Load::Schedule { every_minutes: 5.0 }.events_per_month(),
+            8760.0
+        );
+        assert_eq!(Load::MessagesPerSecond(2.0).events_per_month(), 5_256_000.0);
+        assert!(Load::Schedule { every_minutes: 0.0 }.problem().is_some());
+        assert!(Load::RequestsPerMonth(f64::NAN).problem().is_some());
+        assert!(Load::MessagesPerSecond(1.0).problem().is_none());
+    }
+
+    #[test]
+    fn ids_are_one_above_the_largest() {
+        let mut doc = three_nodes();
+        assert_eq!(doc.next_node_id(), NodeId(4));
+        assert_eq!(doc.next_edge_id(), EdgeId(3));
+        doc.remove_nodes(&[NodeId(2)]);
+        assert_eq!(doc.next_node_id(), NodeId(4));
+        assert_eq!(Architecture::new_empty("x").next_node_id(), NodeId(1));
+    }
+
+    #[test]
+    fn removing_a_node_removes_its_edges() {
+        let mut doc = three_nodes();
+        assert_eq!(doc.remove_nodes(&[NodeId(2), NodeId(99)]), 1);
+        assert_eq!(doc.nodes.len(), 2);
+        assert!(doc.edges.is_empty());
+    }
+
+    #[test]
+    fn duplicating_copies_internal_edges_only() {
+        let mut doc = three_nodes();
+        let copies = doc.duplicate_nodes(&[NodeId(2), NodeId(3)], DUPLICATE_OFFSET);
+        assert_eq!(copies, vec![NodeId(4), NodeId(5)]);
+        let copy = doc.node(NodeId(4)).unwrap();
+        assert_eq!(copy.name, "Handler");
+        assert_eq!(copy.position, (260.0, 40.0));
+        // Edge 2 (Handler -> Table) is internal and copied; edge 1 comes from outside.
+        assert_eq!(doc.edges.len(), 3);
+        let copied = doc.edge(EdgeId(3)).unwrap();
+        assert_eq!((copied.from, copied.to), (NodeId(4), NodeId(5)));
+        assert_eq!(copied.kind, EdgeKind::DataFlow);
+    }
+
+    #[test]
+    fn moving_shifts_only_the_chosen_nodes() {
+        let mut doc = three_nodes();
+        doc.move_nodes(&[NodeId(1)], (10.0, -5.0));
+        assert_eq!(doc.node(NodeId(1)).unwrap().position, (10.0, -5.0));
+        assert_eq!(doc.node(NodeId(2)).unwrap().position, (220.0, 0.0));
+        assert!(doc.set_position(NodeId(3), (1.0, 2.0)));
+        assert!(!doc.set_position(NodeId(42), (1.0, 2.0)));
+        assert_eq!(doc.bounds(), Some(((1.0, -5.0), (220.0, 2.0))));
+    }
+
+    #[test]
+    fn edge_factor_is_zero_for_unusable_multipliers() {
+        let mut edge = Edge::new(EdgeId(1), NodeId(1), NodeId(2), EdgeKind::DataFlow, None);
+        edge.fraction = 0.5;
+        edge.fan_out = 3.0;
+        edge.batch_size = 10.0;
+        assert!((edge.rate_factor() - 0.15).abs() < 1e-12);
+        edge.batch_size = 0.0;
+        assert_eq!(edge.rate_factor(), 0.0);
+        assert!(edge.multiplier_problem().unwrap().contains("batch size"));
+        edge.batch_size = 1.0;
+        edge.fraction = 1.5;
+        assert!(edge.multiplier_problem().unwrap().contains("fraction"));
+    }
+}
