@@ -8,13 +8,14 @@ use serverless_atlas::cli::{self, Cli};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
+        None => open_window(&cli, None),
+        Some(cli::Command::Open { file }) => open_window(&cli, Some(file.clone())),
         Some(command) => cli::run(&cli, command),
-        None => open_window(&cli),
     }
 }
 
 #[cfg(feature = "gui")]
-fn open_window(cli: &Cli) -> ExitCode {
+fn open_window(cli: &Cli, file: Option<std::path::PathBuf>) -> ExitCode {
     let catalog = match cli::load_catalog(cli.catalog.as_deref()) {
         Ok(catalog) => catalog,
         Err(failure) => {
@@ -22,7 +23,13 @@ fn open_window(cli: &Cli) -> ExitCode {
             return ExitCode::from(failure.code);
         }
     };
-    match serverless_atlas::ui::run(std::sync::Arc::new(catalog)) {
+    if let Some(path) = &file
+        && !path.is_file()
+    {
+        eprintln!("error: {}: no such file", path.display());
+        return ExitCode::from(2);
+    }
+    match serverless_atlas::ui::run(std::sync::Arc::new(catalog), file) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error:#}");
@@ -32,7 +39,7 @@ fn open_window(cli: &Cli) -> ExitCode {
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_window(_cli: &Cli) -> ExitCode {
+fn open_window(_cli: &Cli, _file: Option<std::path::PathBuf>) -> ExitCode {
     eprintln!(
         "error: this build has no window (built without the `gui` feature); give a subcommand, see --help"
     );

@@ -345,3 +345,14 @@ fn open_needs_the_window() {
         stderr(&output)
     );
 }
+
+#[cfg(feature = "gui")]
+#[test]
+fn open_refuses_a_missing_file_before_any_window_opens() {
+    let output = run(&["open", "no/such/architecture.ron"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output).trim(),
+        "error: no/such/architecture.ron: no such file"
+    );
+}

@@ -49,7 +49,9 @@ fn changing_memory_updates_the_table() {
     harness.run();
     let before = lambda_total(&harness);
     harness.get_by_label(&before);
-    harness.get_by_role_and_label(Role::Button, "1024 MB").click();
+    harness
+        .get_by_role_and_label(Role::Button, "1024 MB")
+        .click();
     harness.run();
     assert_eq!(harness.state().costs.workload.memory_mb, 1024.0);
     let after = lambda_total(&harness);
@@ -74,17 +76,23 @@ fn toggling_the_free_tier_changes_totals() {
 #[test]
 fn an_infeasible_workload_says_why() {
     let mut harness = harness(catalog());
-    harness.get_by_role_and_label(Role::Button, "4096 MB").click();
+    harness
+        .get_by_role_and_label(Role::Button, "4096 MB")
+        .click();
     harness.run();
     // Cloudflare Workers isolates have 128 MB; the row says so instead of a price.
-    harness.get_by_label_contains("not feasible: needs 4096 MB of memory; the most it offers is 128 MB");
+    harness.get_by_label_contains(
+        "not feasible: needs 4096 MB of memory; the most it offers is 128 MB",
+    );
 }
 
 #[test]
 fn a_row_expands_into_its_line_items() {
     let mut harness = harness(catalog());
     harness.run();
-    harness.get_by_role_and_label(Role::Button, "⏵ AWS Lambda").click();
+    harness
+        .get_by_role_and_label(Role::Button, "⏵ AWS Lambda")
+        .click();
     harness.run();
     assert!(harness.state().costs.expanded.contains("aws-lambda"));
     harness.get_by_label_contains("Duration (x86)");
@@ -97,14 +105,23 @@ fn export_writes_a_csv_that_parses() {
     let mut harness = harness(catalog());
     harness.state_mut().costs.export_path = path.display().to_string();
     harness.run();
-    harness.get_by_role_and_label(Role::Button, "Export").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
     harness.run();
 
     let mut reader = csv::Reader::from_path(&path).expect("the export exists");
     let headers = reader.headers().unwrap().clone();
     assert_eq!(
         headers.iter().collect::<Vec<_>>(),
-        ["platform", "meter", "quantity", "unit", "unit_price_usd", "usd"]
+        [
+            "platform",
+            "meter",
+            "quantity",
+            "unit",
+            "unit_price_usd",
+            "usd"
+        ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let lambda_total = rows
@@ -132,9 +149,16 @@ fn a_failed_export_says_why_and_keeps_the_earlier_file() {
     std::fs::write(&path, "earlier").unwrap();
     let mut harness = harness(catalog());
     // A directory that does not exist: the write must fail cleanly.
-    harness.state_mut().costs.export_path = dir.path().join("missing").join("x.csv").display().to_string();
+    harness.state_mut().costs.export_path = dir
+        .path()
+        .join("missing")
+        .join("x.csv")
+        .display()
+        .to_string();
     harness.run();
-    harness.get_by_role_and_label(Role::Button, "Export").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click();
     harness.run();
     let status = harness.state().status.clone().expect("a status message");
     assert!(status.is_error);
@@ -152,7 +176,10 @@ fn costs_charts_snapshot() {
         .with_size(egui::vec2(1000.0, 700.0))
         .with_max_steps(20)
         .wgpu()
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), costs_app(catalog()));
+        .build_ui_state(
+            |ui, app: &mut AtlasApp| app.ui_root(ui),
+            costs_app(catalog()),
+        );
     harness.run();
     harness.snapshot("costs");
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::command::{self, Command};
 use super::costs::CostsState;
+use super::design::{DesignSaved, DesignState, Pending};
 use super::explorer::ExplorerState;
 use crate::catalog::Catalog;
 
@@ -16,13 +17,17 @@ pub enum Tab {
     #[default]
     Explorer,
     Costs,
+    Design,
 }
 
 impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Explorer, Tab::Costs, Tab::Design];
+
     pub fn label(self) -> &'static str {
         match self {
             Tab::Explorer => "Explorer",
             Tab::Costs => "Costs",
+            Tab::Design => "Design",
         }
     }
 }
@@ -42,6 +47,7 @@ pub struct Saved {
     pub theme: ThemeChoice,
     pub explorer: ExplorerState,
     pub costs: CostsState,
+    pub design: DesignSaved,
 }
 
 const SAVED_KEY: &str = "serverless-atlas-state";
@@ -59,23 +65,32 @@ pub struct AtlasApp {
     pub theme: ThemeChoice,
     pub explorer: ExplorerState,
     pub costs: CostsState,
+    pub design: DesignState,
     pub status: Option<StatusMessage>,
     show_shortcuts: bool,
     theme_applied: Option<ThemeChoice>,
 }
 
 impl AtlasApp {
+    /// A window on the default example, remembering nothing (for tests).
     pub fn new(catalog: Arc<Catalog>) -> Self {
-        Self::with_saved(catalog, Saved::default())
+        let design = DesignState::new(
+            super::design::example_or_empty(),
+            None,
+            DesignSaved::default(),
+            None,
+        );
+        Self::with_parts(catalog, Saved::default(), design)
     }
 
-    pub fn with_saved(catalog: Arc<Catalog>, saved: Saved) -> Self {
+    fn with_parts(catalog: Arc<Catalog>, saved: Saved, design: DesignState) -> Self {
         let mut app = AtlasApp {
             catalog,
             tab: saved.tab,
             theme: saved.theme,
             explorer: saved.explorer,
             costs: saved.costs,
+            design,
             status: None,
             show_shortcuts: false,
             theme_applied: None,
@@ -85,13 +100,31 @@ impl AtlasApp {
         app
     }
 
-    /// Restore what was saved by the last run, if anything.
-    pub fn from_creation_context(cc: &eframe::CreationContext<'_>, catalog: Arc<Catalog>) -> Self {
+    /// Restore what the last run saved; open `file` if one was given,
+    /// otherwise the most recent file or an example.
+    pub fn from_creation_context(
+        cc: &eframe::CreationContext<'_>,
+        catalog: Arc<Catalog>,
+        file: Option<std::path::PathBuf>,
+    ) -> Self {
         let saved = cc
             .storage
             .and_then(|storage| eframe::get_value::<Saved>(storage, SAVED_KEY))
             .unwrap_or_default();
-        Self::with_saved(catalog, saved)
+        let autosave = super::design::autosave_path();
+        let (mut design, message) = DesignState::startup(&catalog, saved.design.clone(), autosave);
+        let mut app = Self::with_parts(catalog, saved, design_placeholder());
+        if let Some(path) = file {
+            let opened = design.open_path(&app.catalog, &path);
+            if !opened.is_error {
+                app.tab = Tab::Design;
+            }
+            app.status = Some(opened);
+        } else if let Some(message) = message {
+            app.status = Some(message);
+        }
+        app.design = design;
+        app
     }
 
     pub fn saved(&self) -> Saved {
@@ -100,6 +133,7 @@ impl AtlasApp {
             theme: self.theme,
             explorer: self.explorer.clone(),
             costs: self.costs.clone(),
+            design: self.design.saved_settings(),
         }
     }
 
@@ -126,6 +160,7 @@ impl AtlasApp {
             });
             self.theme_applied = Some(self.theme);
         }
+        self.handle_window_events(ui.ctx());
         for command in command::pressed(ui.ctx()) {
             self.run(ui.ctx(), command);
         }
@@ -149,7 +184,16 @@ impl AtlasApp {
                     self.status = Some(message);
                 }
             }
+            Tab::Design => {
+                let catalog = Arc::clone(&self.catalog);
+                if let Some(message) = self.design.ui(ui, &catalog) {
+                    self.status = Some(message);
+                }
+            }
         });
+        if self.design.allow_close {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         for command in clicked {
             self.run(ui.ctx(), command);
         }
@@ -162,7 +206,29 @@ impl AtlasApp {
     }
 
     fn menu_ui(&mut self, ui: &mut Ui, clicked: &mut Vec<Command>) {
+        let catalog = Arc::clone(&self.catalog);
         ui.menu_button("File", |ui| {
+            for command in [Command::NewDocument, Command::Open, Command::OpenPath] {
+                command.menu_item(ui, clicked);
+            }
+            let recent = self.design.recent_files.clone();
+            ui.add_enabled_ui(!recent.is_empty(), |ui| {
+                ui.menu_button("Open recent", |ui| {
+                    for path in recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            self.tab = Tab::Design;
+                            if let Some(m) = self.design.request(&catalog, Pending::Open(path)) {
+                                self.status = Some(m);
+                            }
+                            ui.close();
+                        }
+                    }
+                });
+            });
+            for command in [Command::Save, Command::SaveAs, Command::SaveToPath] {
+                command.menu_item(ui, clicked);
+            }
+            ui.separator();
             for command in [
                 Command::ExportCsv,
                 Command::ExportJson,
@@ -174,11 +240,24 @@ impl AtlasApp {
             ui.separator();
             Command::Quit.menu_item(ui, clicked);
         });
+        ui.menu_button("Edit", |ui| {
+            for command in [
+                Command::Undo,
+                Command::Redo,
+                Command::Delete,
+                Command::Duplicate,
+                Command::SelectAll,
+            ] {
+                command.menu_item(ui, clicked);
+            }
+        });
         ui.menu_button("View", |ui| {
             for command in [
                 Command::ShowExplorer,
                 Command::ShowCosts,
+                Command::ShowDesign,
                 Command::FocusSearch,
+                Command::ZoomToFit,
                 Command::ToggleTheme,
             ] {
                 command.menu_item(ui, clicked);
@@ -191,7 +270,7 @@ impl AtlasApp {
 
     fn tabs_ui(&mut self, ui: &mut Ui) {
         ui.horizontal(|ui| {
-            for tab in [Tab::Explorer, Tab::Costs] {
+            for tab in Tab::ALL {
                 let text = RichText::new(tab.label()).size(15.0);
                 if ui.selectable_label(self.tab == tab, text).clicked() {
                     self.tab = tab;
@@ -215,6 +294,11 @@ impl AtlasApp {
                 ))
                 .weak(),
             );
+            if self.tab == Tab::Design {
+                ui.separator();
+                let text = self.design.status_text(&self.catalog);
+                ui.label(RichText::new(text).strong());
+            }
             if let Some(status) = &self.status {
                 ui.separator();
                 let text = RichText::new(&status.text);
@@ -224,7 +308,11 @@ impl AtlasApp {
                     text
                 };
                 ui.label(text);
-                if ui.small_button("×").on_hover_text("Dismiss message").clicked() {
+                if ui
+                    .small_button("×")
+                    .on_hover_text("Dismiss message")
+                    .clicked()
+                {
                     self.status = None;
                 }
             }
@@ -236,6 +324,7 @@ impl AtlasApp {
         match command {
             Command::ShowExplorer => self.tab = Tab::Explorer,
             Command::ShowCosts => self.tab = Tab::Costs,
+            Command::ShowDesign => self.tab = Tab::Design,
             Command::FocusSearch => {
                 self.tab = Tab::Explorer;
                 self.explorer.request_search_focus();
@@ -247,16 +336,74 @@ impl AtlasApp {
                 };
             }
             Command::ShowShortcuts => self.show_shortcuts = !self.show_shortcuts,
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::ExportCsv | Command::ExportJson | Command::ExportMarkdown | Command::ExportChartPng => {
+            Command::Quit => {
+                if self.design.is_dirty() {
+                    self.tab = Tab::Design;
+                    self.design.pending = Some(Pending::Quit);
+                } else {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            Command::ExportCsv
+            | Command::ExportJson
+            | Command::ExportMarkdown
+            | Command::ExportChartPng => {
                 self.tab = Tab::Costs;
                 let catalog = Arc::clone(&self.catalog);
                 if let Some(message) = self.costs.export_command(ctx, &catalog, command) {
                     self.status = Some(message);
                 }
             }
-            // Document commands belong to the Design tab.
+            command if command.is_design_command() => {
+                // Editing keys act on the canvas only when it is showing;
+                // file commands bring it up.
+                let editing = matches!(
+                    command,
+                    Command::Undo
+                        | Command::Redo
+                        | Command::Delete
+                        | Command::Duplicate
+                        | Command::SelectAll
+                        | Command::ZoomToFit
+                );
+                if editing && self.tab != Tab::Design {
+                    return;
+                }
+                self.tab = Tab::Design;
+                let catalog = Arc::clone(&self.catalog);
+                if let Some(message) = self.design.run(&catalog, command) {
+                    self.status = Some(message);
+                }
+            }
             _ => {}
+        }
+    }
+
+    /// A close request with unsaved edits asks first; a file dropped on
+    /// the window opens in the Design tab.
+    fn handle_window_events(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.design.is_dirty()
+            && !self.design.allow_close
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.tab = Tab::Design;
+            self.design.pending = Some(Pending::Quit);
+        }
+        let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.tab = Tab::Design;
+            let catalog = Arc::clone(&self.catalog);
+            if let Some(message) = self.design.request(&catalog, Pending::Open(path)) {
+                self.status = Some(message);
+            }
         }
     }
 
@@ -274,7 +421,7 @@ impl AtlasApp {
                             .iter()
                             .map(|s| ctx.format_shortcut(s))
                             .collect();
-                        if shortcuts.is_empty() || command.is_design_command() {
+                        if shortcuts.is_empty() {
                             continue;
                         }
                         ui.label(command.label());
@@ -295,4 +442,14 @@ impl eframe::App for AtlasApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SAVED_KEY, &self.saved());
     }
+}
+
+/// A stand-in while the real design state is being built.
+fn design_placeholder() -> DesignState {
+    DesignState::new(
+        crate::architecture::Architecture::new_empty("aws-lambda"),
+        None,
+        DesignSaved::default(),
+        None,
+    )
 }

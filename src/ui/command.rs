@@ -125,7 +125,11 @@ impl Command {
     pub fn conflicts_with_text_editing(self) -> bool {
         matches!(
             self,
-            Command::Undo | Command::Redo | Command::Delete | Command::SelectAll | Command::Duplicate
+            Command::Undo
+                | Command::Redo
+                | Command::Delete
+                | Command::SelectAll
+                | Command::Duplicate
         )
     }
 

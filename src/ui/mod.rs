@@ -8,6 +8,7 @@
 pub mod app;
 pub mod command;
 pub mod costs;
+pub mod design;
 pub mod explorer;
 pub mod widgets;
 
@@ -20,8 +21,8 @@ use crate::catalog::Catalog;
 /// The id eframe stores settings under.
 pub const APP_ID: &str = "serverless-atlas";
 
-/// Open the window on a catalog.
-pub fn run(catalog: Arc<Catalog>) -> anyhow::Result<()> {
+/// Open the window on a catalog, and on an architecture file if given.
+pub fn run(catalog: Arc<Catalog>, file: Option<std::path::PathBuf>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Serverless Atlas")
@@ -34,7 +35,7 @@ pub fn run(catalog: Arc<Catalog>) -> anyhow::Result<()> {
     eframe::run_native(
         APP_ID,
         options,
-        Box::new(move |cc| Ok(Box::new(AtlasApp::from_creation_context(cc, catalog)))),
+        Box::new(move |cc| Ok(Box::new(AtlasApp::from_creation_context(cc, catalog, file)))),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }

@@ -2,12 +2,14 @@
 //! always-on line and break-even markers; and a stacked bar per offer.
 
 use egui::{Color32, Ui};
-use egui_plot::{Bar, BarChart, Corner, Legend, Line, MarkerShape, Plot, PlotPoints, Points, VLine};
+use egui_plot::{
+    Bar, BarChart, Corner, Legend, Line, MarkerShape, Plot, PlotPoints, Points, VLine,
+};
 use serde::{Deserialize, Serialize};
 
 use super::CostsState;
-use crate::catalog::price_sheet::Term;
 use crate::catalog::Catalog;
+use crate::catalog::price_sheet::Term;
 use crate::cost::engine::compact;
 use crate::cost::{self, BreakEven, LineItem, Quote};
 use crate::export::usd;
@@ -42,7 +44,13 @@ fn log(value: f64) -> f64 {
 }
 
 /// Draw the chart the user picked; returns its rectangle (for PNG export).
-pub fn ui(state: &mut CostsState, ui: &mut Ui, catalog: &Catalog, quotes: &[Quote<'_>], breakevens: &[BreakEven]) -> egui::Rect {
+pub fn ui(
+    state: &mut CostsState,
+    ui: &mut Ui,
+    catalog: &Catalog,
+    quotes: &[Quote<'_>],
+    breakevens: &[BreakEven],
+) -> egui::Rect {
     ui.horizontal(|ui| {
         ui.selectable_value(&mut state.chart, ChartKind::Volume, "Cost vs volume");
         ui.selectable_value(&mut state.chart, ChartKind::Breakdown, "Cost breakdown");
@@ -59,19 +67,32 @@ pub fn ui(state: &mut CostsState, ui: &mut Ui, catalog: &Catalog, quotes: &[Quot
     response.rect
 }
 
-fn volume_ui(state: &CostsState, ui: &mut Ui, catalog: &Catalog, breakevens: &[BreakEven]) -> egui::Response {
+fn volume_ui(
+    state: &CostsState,
+    ui: &mut Ui,
+    catalog: &Catalog,
+    breakevens: &[BreakEven],
+) -> egui::Response {
     let volumes = cost::log_volumes(VOLUME_FROM, VOLUME_TO, SWEEP_POINTS);
     let sheets = state.sheets(catalog);
     let options = state.options();
     let always_on = state.always_on;
     let current = state.workload.requests_per_month;
     Plot::new("cost_vs_volume")
-        .legend(Legend::default().position(Corner::LeftTop).text_style(egui::TextStyle::Small))
+        .legend(
+            Legend::default()
+                .position(Corner::LeftTop)
+                .text_style(egui::TextStyle::Small),
+        )
         .x_axis_formatter(|mark, _| compact(10f64.powf(mark.value).round()))
         .y_axis_formatter(|mark, _| short_usd(10f64.powf(mark.value)))
         .label_formatter(|hover| {
             let (name, point) = match hover {
-                egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => (*plot_name, *position),
+                egui_plot::HoverPosition::NearDataPoint {
+                    plot_name,
+                    position,
+                    ..
+                } => (*plot_name, *position),
                 egui_plot::HoverPosition::Elsewhere { position } => ("", *position),
             };
             let text = format!(
@@ -79,7 +100,11 @@ fn volume_ui(state: &CostsState, ui: &mut Ui, catalog: &Catalog, breakevens: &[B
                 compact(10f64.powf(point.x).round()),
                 usd(10f64.powf(point.y))
             );
-            Some(if name.is_empty() { text } else { format!("{name}\n{text}") })
+            Some(if name.is_empty() {
+                text
+            } else {
+                format!("{name}\n{text}")
+            })
         })
         .allow_scroll(false)
         .show(ui, |plot| {
@@ -112,7 +137,9 @@ fn volume_ui(state: &CostsState, ui: &mut Ui, catalog: &Catalog, breakevens: &[B
                 );
                 let markers: Vec<[f64; 2]> = breakevens
                     .iter()
-                    .filter_map(|b| Some((b.breakeven_requests_per_month?, b.always_on_usd_per_month?)))
+                    .filter_map(|b| {
+                        Some((b.breakeven_requests_per_month?, b.always_on_usd_per_month?))
+                    })
                     .filter(|(requests, _)| *requests > 0.0)
                     .map(|(requests, usd)| [requests.log10(), log(usd)])
                     .collect();
@@ -136,8 +163,12 @@ fn volume_ui(state: &CostsState, ui: &mut Ui, catalog: &Catalog, breakevens: &[B
 fn category(item: &LineItem<'_>) -> &'static str {
     match item.meter.quantity.first() {
         Some(Term::Requests(_)) => "Requests",
-        Some(Term::GbSeconds(_) | Term::CpuSeconds(_) | Term::CpuMs(_) | Term::InstanceGbSeconds(_)) => "Compute",
-        Some(Term::ProvisionedGbSeconds(_) | Term::ProvisionedDurationGbSeconds(_)) => "Provisioned capacity",
+        Some(
+            Term::GbSeconds(_) | Term::CpuSeconds(_) | Term::CpuMs(_) | Term::InstanceGbSeconds(_),
+        ) => "Compute",
+        Some(Term::ProvisionedGbSeconds(_) | Term::ProvisionedDurationGbSeconds(_)) => {
+            "Provisioned capacity"
+        }
         Some(Term::EgressGb(_) | Term::EphemeralGbSeconds(_)) => "Data and storage",
         Some(Term::Months(_)) => "Subscription",
         None => "Other",
@@ -172,7 +203,12 @@ fn breakdown_ui(ui: &mut Ui, quotes: &[Quote<'_>]) -> egui::Response {
                     Bar::new(x as f64, amount)
                         .base_offset(offsets[x])
                         .width(0.6)
-                        .name(format!("{}: {} {}", quote.sheet.name, category_name, usd(amount))),
+                        .name(format!(
+                            "{}: {} {}",
+                            quote.sheet.name,
+                            category_name,
+                            usd(amount)
+                        )),
                 );
                 offsets[x] += amount;
             }
@@ -183,7 +219,6 @@ fn breakdown_ui(ui: &mut Ui, quotes: &[Quote<'_>]) -> egui::Response {
     }
     Plot::new("cost_breakdown")
         .legend(Legend::default().position(Corner::RightTop))
-
         .x_axis_formatter(move |mark, _| {
             let index = mark.value.round();
             if (mark.value - index).abs() < 1e-6 && index >= 0.0 {

@@ -33,11 +33,17 @@ impl Target {
 }
 
 fn ok(text: String) -> StatusMessage {
-    StatusMessage { text, is_error: false }
+    StatusMessage {
+        text,
+        is_error: false,
+    }
 }
 
 fn error(text: String) -> StatusMessage {
-    StatusMessage { text, is_error: true }
+    StatusMessage {
+        text,
+        is_error: true,
+    }
 }
 
 pub fn ui(state: &mut CostsState, ui: &mut Ui, catalog: &Catalog) -> Option<StatusMessage> {
@@ -65,14 +71,32 @@ pub fn ui(state: &mut CostsState, ui: &mut Ui, catalog: &Catalog) -> Option<Stat
             .labelled_by(label.id);
     });
     ui.horizontal_wrapped(|ui| {
-        if ui.button("Export").on_hover_text("Write the comparison to the path above").clicked() {
+        if ui
+            .button("Export")
+            .on_hover_text("Write the comparison to the path above")
+            .clicked()
+        {
             let path = PathBuf::from(state.export_path.trim());
-            message = Some(run(state, ui.ctx(), catalog, Target::Table(state.export_format), &path));
+            message = Some(run(
+                state,
+                ui.ctx(),
+                catalog,
+                Target::Table(state.export_format),
+                &path,
+            ));
         }
-        if ui.button("Choose file…").on_hover_text("Pick the file with the system dialog").clicked() {
+        if ui
+            .button("Choose file…")
+            .on_hover_text("Pick the file with the system dialog")
+            .clicked()
+        {
             message = pick_and_run(state, ui.ctx(), catalog, Target::Table(state.export_format));
         }
-        if ui.button("Chart as PNG").on_hover_text("Save the chart below, next to the path above").clicked() {
+        if ui
+            .button("Chart as PNG")
+            .on_hover_text("Save the chart below, next to the path above")
+            .clicked()
+        {
             let path = PathBuf::from(with_extension(state.export_path.trim(), "png"));
             message = Some(run(state, ui.ctx(), catalog, Target::ChartPng, &path));
         }
@@ -99,11 +123,19 @@ pub fn with_extension(path: &str, extension: &str) -> String {
     if path.is_empty() {
         return format!("serverless-comparison.{extension}");
     }
-    Path::new(path).with_extension(extension).display().to_string()
+    Path::new(path)
+        .with_extension(extension)
+        .display()
+        .to_string()
 }
 
 /// Menu and shortcut exports go through the native dialog.
-pub fn command(state: &mut CostsState, ctx: &egui::Context, catalog: &Catalog, command: Command) -> Option<StatusMessage> {
+pub fn command(
+    state: &mut CostsState,
+    ctx: &egui::Context,
+    catalog: &Catalog,
+    command: Command,
+) -> Option<StatusMessage> {
     let target = match command {
         Command::ExportCsv => Target::Table(Format::Csv),
         Command::ExportJson => Target::Table(Format::Json),
@@ -118,7 +150,12 @@ pub fn command(state: &mut CostsState, ctx: &egui::Context, catalog: &Catalog, c
     pick_and_run(state, ctx, catalog, target)
 }
 
-fn pick_and_run(state: &mut CostsState, ctx: &egui::Context, catalog: &Catalog, target: Target) -> Option<StatusMessage> {
+fn pick_and_run(
+    state: &mut CostsState,
+    ctx: &egui::Context,
+    catalog: &Catalog,
+    target: Target,
+) -> Option<StatusMessage> {
     let suggested = Path::new(&state.export_path)
         .file_name()
         .map(|n| with_extension(&n.to_string_lossy(), target.extension()))
@@ -126,7 +163,10 @@ fn pick_and_run(state: &mut CostsState, ctx: &egui::Context, catalog: &Catalog, 
     let mut dialog = rfd::FileDialog::new()
         .set_file_name(suggested)
         .add_filter(target.extension(), &[target.extension()]);
-    if let Some(dir) = Path::new(&state.export_path).parent().filter(|d| d.is_dir()) {
+    if let Some(dir) = Path::new(&state.export_path)
+        .parent()
+        .filter(|d| d.is_dir())
+    {
         dialog = dialog.set_directory(dir);
     }
     match dialog.save_file() {
@@ -137,13 +177,20 @@ fn pick_and_run(state: &mut CostsState, ctx: &egui::Context, catalog: &Catalog, 
             Some(run(state, ctx, catalog, target, &path))
         }
         None => Some(ok(
-            "No file chosen. If no dialog appeared, type a path in Export › Path and press Export.".into(),
+            "No file chosen. If no dialog appeared, type a path in Export › Path and press Export."
+                .into(),
         )),
     }
 }
 
 /// Write the export; a failure leaves any earlier file untouched.
-pub fn run(state: &mut CostsState, ctx: &egui::Context, catalog: &Catalog, target: Target, path: &Path) -> StatusMessage {
+pub fn run(
+    state: &mut CostsState,
+    ctx: &egui::Context,
+    catalog: &Catalog,
+    target: Target,
+    path: &Path,
+) -> StatusMessage {
     if path.as_os_str().is_empty() {
         return error("Export needs a file path.".into());
     }
@@ -153,13 +200,19 @@ pub fn run(state: &mut CostsState, ctx: &egui::Context, catalog: &Catalog, targe
             let written = export::render_quotes(format, &quotes, &state.workload, state.options())
                 .and_then(|text| export::write_atomic(path, text.as_bytes()));
             match written {
-                Ok(()) => ok(format!("Exported {} offers to {}", quotes.len(), path.display())),
+                Ok(()) => ok(format!(
+                    "Exported {} offers to {}",
+                    quotes.len(),
+                    path.display()
+                )),
                 Err(e) => error(format!("Export failed: {e}")),
             }
         }
         Target::ChartPng => {
             let Some(rect) = state.chart_rect else {
-                return error("Open the Costs tab once so the chart is drawn, then export it.".into());
+                return error(
+                    "Open the Costs tab once so the chart is drawn, then export it.".into(),
+                );
             };
             let pixels_per_point = ctx.pixels_per_point();
             let slot: Arc<Mutex<Option<StatusMessage>>> = Arc::clone(&state.finished_export);
@@ -182,10 +235,17 @@ pub fn run(state: &mut CostsState, ctx: &egui::Context, catalog: &Catalog, targe
 }
 
 /// Crop a screenshot to `rect` (in points) and write it as PNG.
-pub fn save_png(image: &ColorImage, rect: egui::Rect, pixels_per_point: f32, path: &Path) -> Result<(), ExportError> {
-    let png = encode_png(&image.region(&rect, Some(pixels_per_point))).map_err(|e| ExportError::Write {
-        path: path.display().to_string(),
-        source: std::io::Error::other(e),
+pub fn save_png(
+    image: &ColorImage,
+    rect: egui::Rect,
+    pixels_per_point: f32,
+    path: &Path,
+) -> Result<(), ExportError> {
+    let png = encode_png(&image.region(&rect, Some(pixels_per_point))).map_err(|e| {
+        ExportError::Write {
+            path: path.display().to_string(),
+            source: std::io::Error::other(e),
+        }
     })?;
     export::write_atomic(path, &png)
 }
@@ -194,11 +254,12 @@ pub fn save_png(image: &ColorImage, rect: egui::Rect, pixels_per_point: f32, pat
 pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, image::ImageError> {
     let [width, height] = image.size;
     let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
-    let buffer = image::RgbaImage::from_raw(width as u32, height as u32, bytes).ok_or_else(|| {
-        image::ImageError::Parameter(image::error::ParameterError::from_kind(
-            image::error::ParameterErrorKind::DimensionMismatch,
-        ))
-    })?;
+    let buffer =
+        image::RgbaImage::from_raw(width as u32, height as u32, bytes).ok_or_else(|| {
+            image::ImageError::Parameter(image::error::ParameterError::from_kind(
+                image::error::ParameterErrorKind::DimensionMismatch,
+            ))
+        })?;
     let mut png = Vec::new();
     buffer.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)?;
     Ok(png)

@@ -41,7 +41,14 @@ fn presets(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
 
 /// A labelled number field on its own line; the label also names the field
 /// for screen readers and tests.
-fn number_row(ui: &mut Ui, label: &str, value: &mut f64, suffix: &str, speed: f64, range: std::ops::RangeInclusive<f64>) {
+fn number_row(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut f64,
+    suffix: &str,
+    speed: f64,
+    range: std::ops::RangeInclusive<f64>,
+) {
     ui.horizontal(|ui| {
         field_label(ui, label);
         let response = ui.add(
@@ -59,7 +66,14 @@ pub fn ui(state: &mut CostsState, ui: &mut Ui, catalog: &Catalog) {
     section(ui, "Workload");
     let w = &mut state.workload;
     let speed = (w.requests_per_month * 0.01).max(1.0);
-    number_row(ui, "Requests per month", &mut w.requests_per_month, "", speed, 0.0..=1e13);
+    number_row(
+        ui,
+        "Requests per month",
+        &mut w.requests_per_month,
+        "",
+        speed,
+        0.0..=1e13,
+    );
     presets(ui, |ui| {
         for (value, text) in VOLUME_PRESETS {
             if ui
@@ -71,11 +85,21 @@ pub fn ui(state: &mut CostsState, ui: &mut Ui, catalog: &Catalog) {
             }
         }
     });
-    number_row(ui, "Average duration", &mut w.duration_ms, " ms", 1.0, 0.0..=86_400_000.0);
+    number_row(
+        ui,
+        "Average duration",
+        &mut w.duration_ms,
+        " ms",
+        1.0,
+        0.0..=86_400_000.0,
+    );
     number_row(ui, "Memory", &mut w.memory_mb, " MB", 8.0, 1.0..=65_536.0);
     presets(ui, |ui| {
         for mb in MEMORY_PRESETS_MB {
-            if ui.selectable_label(w.memory_mb == mb, format!("{mb} MB")).clicked() {
+            if ui
+                .selectable_label(w.memory_mb == mb, format!("{mb} MB"))
+                .clicked()
+            {
                 w.memory_mb = mb;
             }
         }
@@ -116,14 +140,34 @@ pub fn ui(state: &mut CostsState, ui: &mut Ui, catalog: &Catalog) {
         .on_hover_text("Included plan allowances (Cloudflare's) always apply");
 
     section(ui, "Always-on alternative");
-    ui.label(RichText::new("Example values; enter your own server's price and capacity.").weak().small());
+    ui.label(
+        RichText::new("Example values; enter your own server's price and capacity.")
+            .weak()
+            .small(),
+    );
     let a = &mut state.always_on;
-    number_row(ui, "Price per instance-hour", &mut a.usd_per_hour, " USD", 0.001, 0.0..=1000.0);
-    number_row(ui, "Requests/s per instance", &mut a.requests_per_second, "", 1.0, 0.001..=1e7);
+    number_row(
+        ui,
+        "Price per instance-hour",
+        &mut a.usd_per_hour,
+        " USD",
+        0.001,
+        0.0..=1000.0,
+    );
+    number_row(
+        ui,
+        "Requests/s per instance",
+        &mut a.requests_per_second,
+        "",
+        1.0,
+        0.001..=1e7,
+    );
     ui.horizontal(|ui| {
         field_label(ui, "Minimum instances");
         let response = ui.add(DragValue::new(&mut a.min_instances).range(1..=10_000));
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, "Minimum instances"));
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::SpinButton, true, "Minimum instances")
+        });
     });
 
     section(ui, "Providers");
@@ -139,7 +183,11 @@ pub fn ui(state: &mut CostsState, ui: &mut Ui, catalog: &Catalog) {
             state.selected.clear();
         }
     });
-    for sheet in catalog.price_sheets.iter().filter(|s| s.platform_id().is_some()) {
+    for sheet in catalog
+        .price_sheets
+        .iter()
+        .filter(|s| s.platform_id().is_some())
+    {
         let mut on = state.selected.contains(&sheet.id);
         let mut label = sheet.name.clone();
         if sheet.status == SheetStatus::Retired {
@@ -147,7 +195,10 @@ pub fn ui(state: &mut CostsState, ui: &mut Ui, catalog: &Catalog) {
         }
         if ui
             .checkbox(&mut on, label)
-            .on_hover_text(format!("{} · prices as of {} · {}", sheet.id, sheet.as_of, sheet.region))
+            .on_hover_text(format!(
+                "{} · prices as of {} · {}",
+                sheet.id, sheet.as_of, sheet.region
+            ))
             .changed()
         {
             if on {

@@ -92,7 +92,11 @@ impl CostsState {
     /// After loading saved state or another catalog: keep only known offers,
     /// and start with every active platform offer selected.
     pub fn forget_unknown_ids(&mut self, catalog: &Catalog) {
-        self.selected.retain(|id| catalog.price_sheet(id).is_some_and(|s| s.platform_id().is_some()));
+        self.selected.retain(|id| {
+            catalog
+                .price_sheet(id)
+                .is_some_and(|s| s.platform_id().is_some())
+        });
         if self.selected.is_empty() {
             self.selected = catalog
                 .active_platform_sheets()
@@ -160,7 +164,10 @@ impl CostsState {
 
     /// A finished PNG export's message, once.
     pub fn take_finished_export(&mut self) -> Option<StatusMessage> {
-        self.finished_export.lock().ok().and_then(|mut slot| slot.take())
+        self.finished_export
+            .lock()
+            .ok()
+            .and_then(|mut slot| slot.take())
     }
 
     /// Draw the tab; returns a status message when an export ran.
@@ -171,13 +178,15 @@ impl CostsState {
             .default_size(330.0)
             .min_size(290.0)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().id_salt("costs_form_scroll").show(ui, |ui| {
-                    form::ui(self, ui, catalog);
-                    ui.separator();
-                    if let Some(m) = export::ui(self, ui, catalog) {
-                        message = Some(m);
-                    }
-                });
+                egui::ScrollArea::vertical()
+                    .id_salt("costs_form_scroll")
+                    .show(ui, |ui| {
+                        form::ui(self, ui, catalog);
+                        ui.separator();
+                        if let Some(m) = export::ui(self, ui, catalog) {
+                            message = Some(m);
+                        }
+                    });
             });
         let breakevens = self.breakevens(catalog);
         egui::CentralPanel::default().show(ui, |ui| {

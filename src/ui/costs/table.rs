@@ -88,8 +88,16 @@ fn row_ui(
             |ui| {
                 ui.set_min_width(HEADERS[0].1);
                 let toggle = ui
-                    .add(egui::Button::new(format!("{arrow} {}", quote.sheet.name)).frame(false).truncate())
-                    .on_hover_text(if expanded { "Hide line items" } else { "Show line items" });
+                    .add(
+                        egui::Button::new(format!("{arrow} {}", quote.sheet.name))
+                            .frame(false)
+                            .truncate(),
+                    )
+                    .on_hover_text(if expanded {
+                        "Hide line items"
+                    } else {
+                        "Show line items"
+                    });
                 if toggle.clicked() {
                     if expanded {
                         state.expanded.remove(id);
@@ -103,17 +111,29 @@ fn row_ui(
             Some(total) => {
                 let name = &quote.sheet.name;
                 cell(ui, HEADERS[1].1, RichText::new(usd(total)).strong()).widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Label, true, format!("{name} monthly total {}", usd(total)))
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Label,
+                        true,
+                        format!("{name} monthly total {}", usd(total)),
+                    )
                 });
                 let delta = cheapest.map(|c| total - c).unwrap_or(0.0);
                 if delta.abs() < 0.005 {
-                    cell(ui, HEADERS[2].1, RichText::new("cheapest").color(egui::Color32::from_rgb(46, 160, 67)));
+                    cell(
+                        ui,
+                        HEADERS[2].1,
+                        RichText::new("cheapest").color(egui::Color32::from_rgb(46, 160, 67)),
+                    );
                 } else {
                     cell(ui, HEADERS[2].1, format!("+{}", usd(delta)));
                 }
             }
             None => {
-                cell(ui, HEADERS[1].1, RichText::new("not feasible").color(ui.visuals().error_fg_color));
+                cell(
+                    ui,
+                    HEADERS[1].1,
+                    RichText::new("not feasible").color(ui.visuals().error_fg_color),
+                );
                 cell(ui, HEADERS[2].1, "");
             }
         }
@@ -130,12 +150,21 @@ fn row_ui(
         let messages = quote.messages();
         if !messages.is_empty() {
             let text = RichText::new(messages.join("; ")).small();
-            let text = if quote.feasible() { text } else { text.color(ui.visuals().error_fg_color) };
-            ui.add(egui::Label::new(text).truncate()).on_hover_text(messages.join("\n"));
+            let text = if quote.feasible() {
+                text
+            } else {
+                text.color(ui.visuals().error_fg_color)
+            };
+            ui.add(egui::Label::new(text).truncate())
+                .on_hover_text(messages.join("\n"));
         }
     });
     if index % 2 == 1 {
-        ui.painter().rect_filled(row.response.rect, 0.0, ui.visuals().faint_bg_color.gamma_multiply(0.6));
+        ui.painter().rect_filled(
+            row.response.rect,
+            0.0,
+            ui.visuals().faint_bg_color.gamma_multiply(0.6),
+        );
     }
 
     if expanded {
@@ -146,14 +175,23 @@ fn row_ui(
                 .show(ui, |ui| {
                     for item in &quote.line_items {
                         ui.label(RichText::new(item.label()).small());
-                        ui.label(RichText::new(format!("{} {}", quantity(item.quantity), item.unit())).small());
-                        ui.label(RichText::new(format!("× {}", unit_price(item.unit_price_usd))).small().weak());
+                        ui.label(
+                            RichText::new(format!("{} {}", quantity(item.quantity), item.unit()))
+                                .small(),
+                        );
+                        ui.label(
+                            RichText::new(format!("× {}", unit_price(item.unit_price_usd)))
+                                .small()
+                                .weak(),
+                        );
                         ui.label(RichText::new(usd(item.usd)).small());
                         ui.end_row();
                     }
                 });
             if quote.line_items.is_empty() && quote.feasible() {
-                ui.label(RichText::new("Nothing to pay: everything is within the allowances.").small());
+                ui.label(
+                    RichText::new("Nothing to pay: everything is within the allowances.").small(),
+                );
             }
             for note in &quote.sheet.notes {
                 ui.add(egui::Label::new(RichText::new(format!("• {note}")).small().weak()).wrap());

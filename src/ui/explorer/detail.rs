@@ -13,7 +13,12 @@ pub enum Action {
     ToggleCompare(String),
 }
 
-pub fn ui(ui: &mut Ui, catalog: &Catalog, platform: &Platform, compared: &[String]) -> Option<Action> {
+pub fn ui(
+    ui: &mut Ui,
+    catalog: &Catalog,
+    platform: &Platform,
+    compared: &[String],
+) -> Option<Action> {
     let mut action = None;
     egui::ScrollArea::vertical()
         .id_salt("platform_detail")
@@ -36,7 +41,9 @@ pub fn ui(ui: &mut Ui, catalog: &Catalog, platform: &Platform, compared: &[Strin
                     action = Some(Action::ToggleCompare(platform.id.clone()));
                 }
                 for sheet in &platform.price_sheets {
-                    let name = catalog.price_sheet(sheet).map_or(sheet.as_str(), |s| s.name.as_str());
+                    let name = catalog
+                        .price_sheet(sheet)
+                        .map_or(sheet.as_str(), |s| s.name.as_str());
                     if ui
                         .button(format!("Price on {name}"))
                         .on_hover_text("Open this offer in the Costs tab")
@@ -68,13 +75,17 @@ pub fn ui(ui: &mut Ui, catalog: &Catalog, platform: &Platform, compared: &[Strin
             } else {
                 ui.horizontal_wrapped(|ui| {
                     for framework in frameworks {
-                        widgets::badge(ui, &framework.name, widgets::tool_status_color(framework.status))
-                            .on_hover_text(format!(
-                                "{} ({}, {})",
-                                framework.description,
-                                framework.kind.label(),
-                                framework.status.label()
-                            ));
+                        widgets::badge(
+                            ui,
+                            &framework.name,
+                            widgets::tool_status_color(framework.status),
+                        )
+                        .on_hover_text(format!(
+                            "{} ({}, {})",
+                            framework.description,
+                            framework.kind.label(),
+                            framework.status.label()
+                        ));
                     }
                 });
             }
@@ -102,9 +113,14 @@ fn lifecycle_ui(ui: &mut Ui, catalog: &Catalog, platform: &Platform, action: &mu
     if dates.first().is_none() {
         key_text(ui, "Dates", RichText::new("unknown in the sources").weak());
     }
-    for (label, link) in [("Successor", &platform.successor), ("Variant of", &platform.variant_of)] {
+    for (label, link) in [
+        ("Successor", &platform.successor),
+        ("Variant of", &platform.variant_of),
+    ] {
         if let Some(id) = link {
-            let name = catalog.platform(id).map_or(id.as_str(), |p| p.name.as_str());
+            let name = catalog
+                .platform(id)
+                .map_or(id.as_str(), |p| p.name.as_str());
             key_value(ui, label, |ui| {
                 if ui.link(name).on_hover_text("Show this platform").clicked() {
                     *action = Some(Action::Select(id.clone()));
@@ -112,14 +128,20 @@ fn lifecycle_ui(ui: &mut Ui, catalog: &Catalog, platform: &Platform, action: &mu
             });
         }
     }
-    for (label, value) in [("Homepage", &platform.homepage), ("Repository", &platform.repository)] {
+    for (label, value) in [
+        ("Homepage", &platform.homepage),
+        ("Repository", &platform.repository),
+    ] {
         if let Some(url) = value {
             key_value(ui, label, |ui| {
                 ui.hyperlink(url);
             });
         }
     }
-    for (label, value) in [("License", &platform.license), ("CNCF landscape", &platform.cncf_landscape)] {
+    for (label, value) in [
+        ("License", &platform.license),
+        ("CNCF landscape", &platform.cncf_landscape),
+    ] {
         if let Some(text) = value {
             key_text(ui, label, text.as_str());
         }
@@ -132,8 +154,14 @@ fn limits_ui(ui: &mut Ui, platform: &Platform) {
     let rows = [
         ("Max timeout", limits.max_timeout_s.map(seconds)),
         ("Default timeout", limits.default_timeout_s.map(seconds)),
-        ("Memory", memory_range(limits.min_memory_mb, limits.max_memory_mb)),
-        ("Default concurrency", limits.default_concurrency.map(|c| c.to_string())),
+        (
+            "Memory",
+            memory_range(limits.min_memory_mb, limits.max_memory_mb),
+        ),
+        (
+            "Default concurrency",
+            limits.default_concurrency.map(|c| c.to_string()),
+        ),
     ];
     for (label, value) in rows {
         match value {
@@ -175,7 +203,11 @@ fn triggers_ui(ui: &mut Ui, catalog: &Catalog, platform: &Platform) {
         return;
     }
     for kind in &catalog.triggers {
-        let native: Vec<_> = platform.triggers.iter().filter(|t| t.trigger == kind.id).collect();
+        let native: Vec<_> = platform
+            .triggers
+            .iter()
+            .filter(|t| t.trigger == kind.id)
+            .collect();
         if native.is_empty() {
             continue;
         }
@@ -195,7 +227,11 @@ fn operations_ui(ui: &mut Ui, platform: &Platform) {
     for capability in Capability::ALL {
         match platform.operations.get(capability) {
             Some(text) => key_text(ui, capability.label(), text),
-            None => key_text(ui, capability.label(), RichText::new("no evidence in the sources").weak()),
+            None => key_text(
+                ui,
+                capability.label(),
+                RichText::new("no evidence in the sources").weak(),
+            ),
         }
     }
 }

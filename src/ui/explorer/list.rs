@@ -87,7 +87,11 @@ fn filters_ui(state: &mut ExplorerState, ui: &mut Ui, catalog: &Catalog) {
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut filter.trigger, None, "any");
                 for trigger in &catalog.triggers {
-                    ui.selectable_value(&mut filter.trigger, Some(trigger.id.clone()), &trigger.name);
+                    ui.selectable_value(
+                        &mut filter.trigger,
+                        Some(trigger.id.clone()),
+                        &trigger.name,
+                    );
                 }
             })
             .response
@@ -106,7 +110,12 @@ fn filters_ui(state: &mut ExplorerState, ui: &mut Ui, catalog: &Catalog) {
     });
     ui.horizontal_wrapped(|ui| {
         ui.label("Status:");
-        for status in [Status::Active, Status::Deprecated, Status::Retired, Status::Archived] {
+        for status in [
+            Status::Active,
+            Status::Deprecated,
+            Status::Retired,
+            Status::Archived,
+        ] {
             let mut on = filter.statuses.contains(&status);
             if ui.checkbox(&mut on, status.label()).changed() {
                 if on {
@@ -126,7 +135,10 @@ fn header_ui(state: &mut ExplorerState, ui: &mut Ui, column: SortColumn) {
         ""
     };
     let response = ui
-        .add(egui::Button::new(RichText::new(format!("{}{arrow}", column.label())).strong()).frame(false))
+        .add(
+            egui::Button::new(RichText::new(format!("{}{arrow}", column.label())).strong())
+                .frame(false),
+        )
         .on_hover_text(format!("Sort by {}", column.label().to_lowercase()));
     if response.clicked() {
         if state.sort == column {
@@ -180,7 +192,13 @@ fn table_ui(state: &mut ExplorerState, ui: &mut Ui, platforms: &[&crate::catalog
                     widgets::status_badge(ui, platform.status);
                 });
                 row.col(|ui| {
-                    ui.label(platform.dates.first().map(|d| d.label()).unwrap_or_else(|| "—".into()));
+                    ui.label(
+                        platform
+                            .dates
+                            .first()
+                            .map(|d| d.label())
+                            .unwrap_or_else(|| "—".into()),
+                    );
                 });
                 row.col(|ui| {
                     ui.label(query::distinct_triggers(platform).to_string());

@@ -47,8 +47,16 @@ const ROW_HEIGHT: f32 = 22.0;
 
 pub fn ui(state: &mut ExplorerState, ui: &mut Ui, catalog: &Catalog) {
     ui.horizontal(|ui| {
-        for kind in [MatrixKind::Triggers, MatrixKind::Operations, MatrixKind::Frameworks] {
-            if ui.selectable_label(state.matrix == kind, kind.label()).clicked() && state.matrix != kind {
+        for kind in [
+            MatrixKind::Triggers,
+            MatrixKind::Operations,
+            MatrixKind::Frameworks,
+        ] {
+            if ui
+                .selectable_label(state.matrix == kind, kind.label())
+                .clicked()
+                && state.matrix != kind
+            {
                 state.matrix = kind;
                 state.matrix_cell = None;
                 ui.ctx().request_repaint();
@@ -130,10 +138,14 @@ pub fn ui(state: &mut ExplorerState, ui: &mut Ui, catalog: &Catalog) {
     let mark = |row: &str, column: &str| -> Mark {
         match state.matrix {
             MatrixKind::Triggers => {
-                let count = catalog
-                    .platform(row)
-                    .map_or(0, |p| p.triggers.iter().filter(|t| t.trigger == column).count());
-                if count > 0 { Mark::Yes(count) } else { Mark::Empty }
+                let count = catalog.platform(row).map_or(0, |p| {
+                    p.triggers.iter().filter(|t| t.trigger == column).count()
+                });
+                if count > 0 {
+                    Mark::Yes(count)
+                } else {
+                    Mark::Empty
+                }
             }
             MatrixKind::Operations => match (catalog.platform(row), capability_from_id(column)) {
                 (Some(p), Some(c)) if p.operations.get(c).is_some() => Mark::Yes(1),
@@ -162,7 +174,14 @@ pub fn ui(state: &mut ExplorerState, ui: &mut Ui, catalog: &Catalog) {
             .id_salt(("matrix", state.matrix as u8))
             .auto_shrink(false)
             .show(ui, |ui| {
-                grid_ui(ui, &rows, &columns, column_width, &mark, &mut state.matrix_cell);
+                grid_ui(
+                    ui,
+                    &rows,
+                    &columns,
+                    column_width,
+                    &mark,
+                    &mut state.matrix_cell,
+                );
             });
     });
 }
@@ -178,7 +197,9 @@ fn capability_id(capability: Capability) -> &'static str {
 }
 
 fn capability_from_id(id: &str) -> Option<Capability> {
-    Capability::ALL.into_iter().find(|c| capability_id(*c) == id)
+    Capability::ALL
+        .into_iter()
+        .find(|c| capability_id(*c) == id)
 }
 
 fn grid_ui(
@@ -279,16 +300,23 @@ fn evidence_ui(state: &ExplorerState, ui: &mut Ui, catalog: &Catalog) {
         ui.label("Click a cell to see what backs it.");
         return;
     };
-    egui::ScrollArea::vertical().id_salt("evidence").show(ui, |ui| {
-        match state.matrix {
+    egui::ScrollArea::vertical()
+        .id_salt("evidence")
+        .show(ui, |ui| match state.matrix {
             MatrixKind::Triggers => {
-                let (Some(platform), Some(trigger)) = (catalog.platform(row), catalog.trigger(column)) else {
+                let (Some(platform), Some(trigger)) =
+                    (catalog.platform(row), catalog.trigger(column))
+                else {
                     return;
                 };
                 ui.label(RichText::new(format!("{} × {}", platform.name, trigger.name)).strong());
                 ui.label(RichText::new(&trigger.description).weak());
                 ui.add_space(6.0);
-                let native: Vec<_> = platform.triggers.iter().filter(|t| t.trigger == trigger.id).collect();
+                let native: Vec<_> = platform
+                    .triggers
+                    .iter()
+                    .filter(|t| t.trigger == trigger.id)
+                    .collect();
                 if native.is_empty() {
                     ui.label(format!(
                         "The sources record no {} trigger for {}.",
@@ -300,7 +328,9 @@ fn evidence_ui(state: &ExplorerState, ui: &mut Ui, catalog: &Catalog) {
                         ui.horizontal_wrapped(|ui| {
                             ui.label(format!("• {}", t.service));
                             widgets::badge(ui, t.delivery.label(), ui.visuals().hyperlink_color);
-                            if let Some(service) = t.service_id.as_deref().and_then(|id| catalog.service(id)) {
+                            if let Some(service) =
+                                t.service_id.as_deref().and_then(|id| catalog.service(id))
+                            {
                                 ui.label(RichText::new(format!("({})", service.id)).weak());
                             }
                         });
@@ -310,10 +340,14 @@ fn evidence_ui(state: &ExplorerState, ui: &mut Ui, catalog: &Catalog) {
                 widgets::sources_ui(ui, &platform.sources);
             }
             MatrixKind::Operations => {
-                let (Some(platform), Some(capability)) = (catalog.platform(row), capability_from_id(column)) else {
+                let (Some(platform), Some(capability)) =
+                    (catalog.platform(row), capability_from_id(column))
+                else {
                     return;
                 };
-                ui.label(RichText::new(format!("{} × {}", platform.name, capability.label())).strong());
+                ui.label(
+                    RichText::new(format!("{} × {}", platform.name, capability.label())).strong(),
+                );
                 ui.add_space(6.0);
                 match platform.operations.get(capability) {
                     Some(text) => ui.label(text),
@@ -323,12 +357,18 @@ fn evidence_ui(state: &ExplorerState, ui: &mut Ui, catalog: &Catalog) {
                 widgets::sources_ui(ui, &platform.sources);
             }
             MatrixKind::Frameworks => {
-                let (Some(framework), Some(provider)) = (catalog.framework(row), catalog.provider(column)) else {
+                let (Some(framework), Some(provider)) =
+                    (catalog.framework(row), catalog.provider(column))
+                else {
                     return;
                 };
                 ui.label(RichText::new(format!("{} × {}", framework.name, provider.name)).strong());
                 ui.add_space(6.0);
-                match framework.providers.iter().find(|s| s.provider == provider.id) {
+                match framework
+                    .providers
+                    .iter()
+                    .find(|s| s.provider == provider.id)
+                {
                     Some(support) => {
                         ui.label(format!("{} deploys to {}.", framework.name, provider.name));
                         if let Some(note) = &support.note {
@@ -346,6 +386,5 @@ fn evidence_ui(state: &ExplorerState, ui: &mut Ui, catalog: &Catalog) {
                 widgets::section(ui, "Sources");
                 widgets::sources_ui(ui, &framework.sources);
             }
-        }
-    });
+        });
 }

@@ -131,7 +131,10 @@ impl ExplorerState {
     pub fn ui(&mut self, ui: &mut Ui, catalog: &Catalog) -> Option<String> {
         ui.horizontal(|ui| {
             for view in ExplorerView::ALL {
-                if ui.selectable_label(self.view == view, view.label()).clicked() {
+                if ui
+                    .selectable_label(self.view == view, view.label())
+                    .clicked()
+                {
                     self.view = view;
                     // Redraw so the highlight follows the click at once.
                     ui.ctx().request_repaint();
@@ -146,7 +149,8 @@ impl ExplorerState {
                 None
             }
             ExplorerView::Timeline => {
-                if let Some(id) = timeline::ui(ui, catalog, &self.filter, self.selected.as_deref()) {
+                if let Some(id) = timeline::ui(ui, catalog, &self.filter, self.selected.as_deref())
+                {
                     self.selected = Some(id);
                     self.view = ExplorerView::Platforms;
                 }
@@ -169,16 +173,14 @@ impl ExplorerState {
         egui::CentralPanel::default().show(ui, |ui| {
             let selected = self.selected.as_deref().and_then(|id| catalog.platform(id));
             match selected {
-                Some(platform) => {
-                    match detail::ui(ui, catalog, platform, &self.compare) {
-                        Some(detail::Action::Select(id)) => self.selected = Some(id),
-                        Some(detail::Action::Price(sheet)) => price = Some(sheet),
-                        Some(detail::Action::ToggleCompare(id)) => {
-                            self.toggle_compare(&id);
-                        }
-                        None => {}
+                Some(platform) => match detail::ui(ui, catalog, platform, &self.compare) {
+                    Some(detail::Action::Select(id)) => self.selected = Some(id),
+                    Some(detail::Action::Price(sheet)) => price = Some(sheet),
+                    Some(detail::Action::ToggleCompare(id)) => {
+                        self.toggle_compare(&id);
                     }
-                }
+                    None => {}
+                },
                 None => {
                     ui.centered_and_justified(|ui| {
                         ui.label("Select a platform on the left to see everything about it.");

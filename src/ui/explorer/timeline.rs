@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use egui::{Align2, Color32, FontId, Rect, RichText, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
 use crate::catalog::query::{self, PlatformFilter, SortColumn};
-use crate::catalog::{CatalogDate, Catalog, Platform, Status};
+use crate::catalog::{Catalog, CatalogDate, Platform, Status};
 use crate::ui::widgets;
 
 const LABEL_WIDTH: f32 = 200.0;
@@ -53,12 +53,17 @@ pub fn spans(platform: &Platform, today: f64) -> Vec<Span> {
     }
     let end_of_life = shutdown.unwrap_or(today);
     let live_to = deprecated.unwrap_or(end_of_life);
-    let ended_without_date =
-        matches!(platform.status, Status::Retired | Status::Archived) && shutdown.is_none() && deprecated.is_none();
+    let ended_without_date = matches!(platform.status, Status::Retired | Status::Archived)
+        && shutdown.is_none()
+        && deprecated.is_none();
     out.push(Span {
         from: live_from,
         to: live_to.max(live_from),
-        phase: if ended_without_date { Phase::Unknown } else { Phase::Available },
+        phase: if ended_without_date {
+            Phase::Unknown
+        } else {
+            Phase::Available
+        },
     });
     if let Some(dep) = deprecated {
         out.push(Span {
@@ -80,7 +85,12 @@ fn phase_color(phase: Phase) -> Color32 {
 }
 
 /// Draw the timeline; returns a platform id when a row is clicked.
-pub fn ui(ui: &mut Ui, catalog: &Catalog, filter: &PlatformFilter, selected: Option<&str>) -> Option<String> {
+pub fn ui(
+    ui: &mut Ui,
+    catalog: &Catalog,
+    filter: &PlatformFilter,
+    selected: Option<&str>,
+) -> Option<String> {
     let today_date = chrono::Local::now().date_naive();
     let today = year(today_date);
     let platforms = query::platforms(catalog, filter, SortColumn::FirstSeen, true);
@@ -97,7 +107,14 @@ pub fn ui(ui: &mut Ui, catalog: &Catalog, filter: &PlatformFilter, selected: Opt
             widgets::badge(ui, label, phase_color(phase));
         }
         ui.label(RichText::new("red dot: shutdown · red line: today").weak());
-        ui.label(RichText::new(format!("{} of {} platforms have dates", dated.len(), platforms.len())).weak());
+        ui.label(
+            RichText::new(format!(
+                "{} of {} platforms have dates",
+                dated.len(),
+                platforms.len()
+            ))
+            .weak(),
+        );
     });
 
     let first_year = dated
@@ -109,94 +126,141 @@ pub fn ui(ui: &mut Ui, catalog: &Catalog, filter: &PlatformFilter, selected: Opt
         .min(today_date.year() - 1);
     let last_year = today_date.year() + 1;
     let mut clicked = None;
-    egui::ScrollArea::vertical().id_salt("timeline").auto_shrink(false).show(ui, |ui| {
-        let width = ui.available_width().max(LABEL_WIDTH + 300.0);
-        let height = AXIS_HEIGHT + ROW_HEIGHT * dated.len() as f32;
-        let (area, _) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
-        let painter = ui.painter_at(area);
-        let visuals = ui.visuals().clone();
-        let plot_left = area.left() + LABEL_WIDTH;
-        let span_years = f64::from(last_year - first_year);
-        let x_of = |y: f64| plot_left + ((y - f64::from(first_year)) / span_years) as f32 * (area.right() - plot_left - 8.0);
-        let font = FontId::proportional(12.0);
+    egui::ScrollArea::vertical()
+        .id_salt("timeline")
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            let width = ui.available_width().max(LABEL_WIDTH + 300.0);
+            let height = AXIS_HEIGHT + ROW_HEIGHT * dated.len() as f32;
+            let (area, _) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
+            let painter = ui.painter_at(area);
+            let visuals = ui.visuals().clone();
+            let plot_left = area.left() + LABEL_WIDTH;
+            let span_years = f64::from(last_year - first_year);
+            let x_of = |y: f64| {
+                plot_left
+                    + ((y - f64::from(first_year)) / span_years) as f32
+                        * (area.right() - plot_left - 8.0)
+            };
+            let font = FontId::proportional(12.0);
 
-        for y in first_year..=last_year {
-            let x = x_of(f64::from(y));
+            for y in first_year..=last_year {
+                let x = x_of(f64::from(y));
+                painter.line_segment(
+                    [
+                        egui::pos2(x, area.top() + AXIS_HEIGHT - 4.0),
+                        egui::pos2(x, area.bottom()),
+                    ],
+                    Stroke::new(1.0, visuals.faint_bg_color.gamma_multiply(2.0)),
+                );
+                if (y - first_year) % 2 == 0 || span_years < 12.0 {
+                    painter.text(
+                        egui::pos2(x, area.top() + 4.0),
+                        Align2::CENTER_TOP,
+                        y.to_string(),
+                        font.clone(),
+                        visuals.weak_text_color(),
+                    );
+                }
+            }
+
+            for (index, platform) in dated.iter().enumerate() {
+                let top = area.top() + AXIS_HEIGHT + ROW_HEIGHT * index as f32;
+                let row =
+                    Rect::from_min_size(egui::pos2(area.left(), top), Vec2::new(width, ROW_HEIGHT));
+                let response = ui.interact(
+                    row,
+                    ui.scope_id().with(("timeline_row", &platform.id)),
+                    Sense::click(),
+                );
+                let summary = format!(
+                    "{}: {} – {}",
+                    platform.name,
+                    platform
+                        .dates
+                        .first()
+                        .map(|d| d.label())
+                        .unwrap_or_default(),
+                    platform
+                        .dates
+                        .shutdown
+                        .map(|d| format!("shut down {}", d.label()))
+                        .unwrap_or_else(|| platform.status.label().to_owned())
+                );
+                response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &summary));
+                if selected == Some(platform.id.as_str()) {
+                    painter.rect_filled(row, 0.0, visuals.selection.bg_fill.gamma_multiply(0.5));
+                } else if response.hovered() {
+                    painter.rect_filled(
+                        row,
+                        0.0,
+                        visuals.widgets.hovered.bg_fill.gamma_multiply(0.6),
+                    );
+                }
+                painter.text(
+                    egui::pos2(area.left() + 4.0, top + ROW_HEIGHT / 2.0),
+                    Align2::LEFT_CENTER,
+                    &platform.name,
+                    font.clone(),
+                    visuals.text_color(),
+                );
+                for span in spans(platform, today) {
+                    let from = x_of(span.from);
+                    let to = x_of(span.to).max(from + 3.0);
+                    let bar =
+                        Rect::from_x_y_ranges(from..=to, (top + 5.0)..=(top + ROW_HEIGHT - 5.0));
+                    let color = phase_color(span.phase);
+                    let fill = if span.phase == Phase::Unknown {
+                        color.gamma_multiply(0.45)
+                    } else {
+                        color
+                    };
+                    painter.rect_filled(bar, 3.0, fill);
+                }
+                if let Some(shutdown) = platform.dates.shutdown {
+                    painter.circle_filled(
+                        egui::pos2(x_of(shutdown.year_fraction()), top + ROW_HEIGHT / 2.0),
+                        4.0,
+                        Color32::from_rgb(215, 70, 60),
+                    );
+                }
+                if response.clicked() {
+                    clicked = Some(platform.id.clone());
+                }
+                response.on_hover_text(&summary);
+            }
+
+            let x = x_of(today);
             painter.line_segment(
-                [egui::pos2(x, area.top() + AXIS_HEIGHT - 4.0), egui::pos2(x, area.bottom())],
-                Stroke::new(1.0, visuals.faint_bg_color.gamma_multiply(2.0)),
+                [
+                    egui::pos2(x, area.top() + AXIS_HEIGHT - 6.0),
+                    egui::pos2(x, area.bottom()),
+                ],
+                Stroke::new(1.5, Color32::from_rgb(215, 70, 60)),
             );
-            if (y - first_year) % 2 == 0 || span_years < 12.0 {
-                painter.text(egui::pos2(x, area.top() + 4.0), Align2::CENTER_TOP, y.to_string(), font.clone(), visuals.weak_text_color());
-            }
-        }
-
-        for (index, platform) in dated.iter().enumerate() {
-            let top = area.top() + AXIS_HEIGHT + ROW_HEIGHT * index as f32;
-            let row = Rect::from_min_size(egui::pos2(area.left(), top), Vec2::new(width, ROW_HEIGHT));
-            let response = ui.interact(row, ui.scope_id().with(("timeline_row", &platform.id)), Sense::click());
-            let summary = format!(
-                "{}: {} – {}",
-                platform.name,
-                platform.dates.first().map(|d| d.label()).unwrap_or_default(),
-                platform
-                    .dates
-                    .shutdown
-                    .map(|d| format!("shut down {}", d.label()))
-                    .unwrap_or_else(|| platform.status.label().to_owned())
-            );
-            response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &summary));
-            if selected == Some(platform.id.as_str()) {
-                painter.rect_filled(row, 0.0, visuals.selection.bg_fill.gamma_multiply(0.5));
-            } else if response.hovered() {
-                painter.rect_filled(row, 0.0, visuals.widgets.hovered.bg_fill.gamma_multiply(0.6));
-            }
             painter.text(
-                egui::pos2(area.left() + 4.0, top + ROW_HEIGHT / 2.0),
-                Align2::LEFT_CENTER,
-                &platform.name,
+                egui::pos2(x - 3.0, area.top() + AXIS_HEIGHT - 6.0),
+                Align2::RIGHT_BOTTOM,
+                "today",
                 font.clone(),
-                visuals.text_color(),
+                Color32::from_rgb(215, 70, 60),
             );
-            for span in spans(platform, today) {
-                let from = x_of(span.from);
-                let to = x_of(span.to).max(from + 3.0);
-                let bar = Rect::from_x_y_ranges(from..=to, (top + 5.0)..=(top + ROW_HEIGHT - 5.0));
-                let color = phase_color(span.phase);
-                let fill = if span.phase == Phase::Unknown { color.gamma_multiply(0.45) } else { color };
-                painter.rect_filled(bar, 3.0, fill);
-            }
-            if let Some(shutdown) = platform.dates.shutdown {
-                painter.circle_filled(
-                    egui::pos2(x_of(shutdown.year_fraction()), top + ROW_HEIGHT / 2.0),
-                    4.0,
-                    Color32::from_rgb(215, 70, 60),
+
+            if !undated.is_empty() {
+                ui.add_space(8.0);
+                ui.label(
+                    RichText::new(format!(
+                        "No dates in the sources: {}",
+                        undated
+                            .iter()
+                            .map(|p| p.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                    .weak(),
                 );
             }
-            if response.clicked() {
-                clicked = Some(platform.id.clone());
-            }
-            response.on_hover_text(&summary);
-        }
-
-        let x = x_of(today);
-        painter.line_segment(
-            [egui::pos2(x, area.top() + AXIS_HEIGHT - 6.0), egui::pos2(x, area.bottom())],
-            Stroke::new(1.5, Color32::from_rgb(215, 70, 60)),
-        );
-        painter.text(egui::pos2(x - 3.0, area.top() + AXIS_HEIGHT - 6.0), Align2::RIGHT_BOTTOM, "today", font.clone(), Color32::from_rgb(215, 70, 60));
-
-        if !undated.is_empty() {
-            ui.add_space(8.0);
-            ui.label(
-                RichText::new(format!(
-                    "No dates in the sources: {}",
-                    undated.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")
-                ))
-                .weak(),
-            );
-        }
-    });
+        });
     clicked
 }
 

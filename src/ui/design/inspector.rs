@@ -1,0 +1,451 @@
+//! The inspector: properties of the selected node or edge, or of the
+//! document when nothing is selected. Each edit gesture (typing a name,
+//! dragging a number) becomes one undo step.
+
+use egui::{DragValue, RichText, Ui};
+
+use super::DesignState;
+use crate::architecture::{Architecture, CostStatus, EdgeKind, Load, NodeKind};
+use crate::catalog::{Arch, Catalog};
+use crate::cost::engine::grouped;
+use crate::export::{quantity, usd};
+use crate::ui::widgets::{key_text, section};
+
+/// A snapshot of what the inspector can change, to detect an edit.
+#[derive(Clone, PartialEq)]
+enum Piece {
+    Node(crate::architecture::Node),
+    Edge(crate::architecture::Edge),
+    Document(String, String),
+    None,
+}
+
+fn piece(state: &DesignState) -> Piece {
+    if let Some(id) = state.selection.only_node() {
+        return state.doc.node(id).cloned().map_or(Piece::None, Piece::Node);
+    }
+    if let (Some(id), true) = (state.selection.edge, state.selection.nodes.is_empty()) {
+        return state.doc.edge(id).cloned().map_or(Piece::None, Piece::Edge);
+    }
+    if state.selection.is_empty() {
+        return Piece::Document(state.doc.name.clone(), state.doc.description.clone());
+    }
+    Piece::None
+}
+
+fn restore(doc: &mut Architecture, piece: Piece) {
+    match piece {
+        Piece::Node(node) => {
+            if let Some(slot) = doc.node_mut(node.id) {
+                *slot = node;
+            }
+        }
+        Piece::Edge(edge) => {
+            if let Some(slot) = doc.edge_mut(edge.id) {
+                *slot = edge;
+            }
+        }
+        Piece::Document(name, description) => {
+            doc.name = name;
+            doc.description = description;
+        }
+        Piece::None => {}
+    }
+}
+
+/// A labelled number with a unit; returns true when changed.
+fn number(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut f64,
+    suffix: &str,
+    speed: f64,
+    range: std::ops::RangeInclusive<f64>,
+) {
+    ui.horizontal(|ui| {
+        ui.add_sized([120.0, 18.0], egui::Label::new(label));
+        let response = ui.add(
+            DragValue::new(value)
+                .speed(speed)
+                .range(range)
+                .suffix(suffix)
+                .max_decimals(3),
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, label));
+    });
+}
+
+pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
+    ui.heading("Inspector");
+    let before = piece(state);
+    egui::ScrollArea::vertical()
+        .id_salt("inspector_scroll")
+        .show(ui, |ui| {
+            if let Some(id) = state.selection.only_node() {
+                node_ui(state, ui, catalog, id);
+            } else if let (Some(id), true) =
+                (state.selection.edge, state.selection.nodes.is_empty())
+            {
+                edge_ui(state, ui, catalog, id);
+            } else if !state.selection.nodes.is_empty() {
+                ui.label(format!("{} nodes selected.", state.selection.nodes.len()));
+                ui.horizontal(|ui| {
+                    if ui.button("Duplicate").clicked() {
+                        state.duplicate_selection();
+                    }
+                    if ui.button("Delete").clicked() {
+                        state.delete_selection();
+                    }
+                });
+            } else {
+                document_ui(state, ui, catalog);
+            }
+        });
+    // One undo step per edit gesture: record the state from before its first change.
+    let after = piece(state);
+    if after != before && std::mem::discriminant(&after) == std::mem::discriminant(&before) {
+        if !state.inspector_editing {
+            let mut previous = state.doc.clone();
+            restore(&mut previous, before);
+            state.history.record(&previous);
+            state.inspector_editing = true;
+        }
+    } else if !ui.ctx().egui_is_using_pointer() && !ui.ctx().egui_wants_keyboard_input() {
+        state.inspector_editing = false;
+    }
+}
+
+fn document_ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
+    ui.label(RichText::new("Select a node or an edge to edit it.").weak());
+    section(ui, "Architecture");
+    ui.horizontal(|ui| {
+        let label = ui.label("Name");
+        ui.add(egui::TextEdit::singleline(&mut state.doc.name).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+    });
+    let label = ui.label("Description");
+    ui.add(
+        egui::TextEdit::multiline(&mut state.doc.description)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    let target = state.doc.target_platform.clone();
+    let nodes = state.doc.nodes.len();
+    let edges = state.doc.edges.len();
+    let derived = state.derived(catalog);
+    key_text(
+        ui,
+        "Target",
+        catalog
+            .platform(&target)
+            .map_or(target.clone(), |p| p.name.clone()),
+    );
+    key_text(ui, "Nodes / edges", format!("{nodes} / {edges}"));
+    key_text(ui, "Monthly total", usd(derived.price.total_usd));
+    for bill in &derived.price.bills {
+        key_text(
+            ui,
+            &bill.name,
+            format!("{} (prices as of {})", usd(bill.total_usd), bill.as_of),
+        );
+    }
+}
+
+fn node_ui(
+    state: &mut DesignState,
+    ui: &mut Ui,
+    catalog: &Catalog,
+    id: crate::architecture::NodeId,
+) {
+    let target = state.doc.target_platform.clone();
+    let edge_platforms: Vec<(String, String)> = catalog
+        .providers
+        .iter()
+        .filter_map(|p| p.edge_platform.as_ref())
+        .filter(|id| **id != target)
+        .filter_map(|id| catalog.platform(id).map(|p| (p.id.clone(), p.name.clone())))
+        .collect();
+    let Some(node) = state.doc.node_mut(id) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        let label = ui.label("Name");
+        ui.add(egui::TextEdit::singleline(&mut node.name).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+    });
+    match &mut node.kind {
+        NodeKind::Function {
+            platform,
+            memory_mb,
+            duration_ms,
+            arch,
+            cpu_ms,
+            payload_kb,
+        } => {
+            section(ui, "Function");
+            ui.horizontal(|ui| {
+                let label = ui.label("Runs on");
+                let current = match platform {
+                    Some(id) => catalog.platform(id).map_or(id.clone(), |p| p.name.clone()),
+                    None => "the target platform".to_owned(),
+                };
+                egui::ComboBox::from_id_salt("function_platform")
+                    .selected_text(current)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(platform, None, "the target platform");
+                        for (id, name) in &edge_platforms {
+                            ui.selectable_value(
+                                platform,
+                                Some(id.clone()),
+                                format!("{name} (edge)"),
+                            );
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            });
+            number(ui, "Memory", memory_mb, " MB", 8.0, 1.0..=65_536.0);
+            number(ui, "Duration", duration_ms, " ms", 1.0, 0.0..=86_400_000.0);
+            ui.horizontal(|ui| {
+                ui.add_sized([120.0, 18.0], egui::Label::new("Architecture"));
+                ui.radio_value(arch, Arch::X86_64, "x86_64");
+                ui.radio_value(arch, Arch::Arm64, "arm64");
+            });
+            let mut has_cpu = cpu_ms.is_some();
+            if ui
+                .checkbox(&mut has_cpu, "CPU time differs from duration")
+                .changed()
+            {
+                *cpu_ms = has_cpu.then_some(*duration_ms);
+            }
+            if let Some(cpu) = cpu_ms {
+                number(ui, "CPU time", cpu, " ms", 1.0, 0.0..=86_400_000.0);
+            }
+            number(ui, "Payload", payload_kb, " KB", 1.0, 0.0..=1e7);
+        }
+        NodeKind::EventSource { trigger, load } => {
+            section(ui, "Event source");
+            ui.horizontal(|ui| {
+                let label = ui.label("Events");
+                let current = catalog
+                    .trigger(trigger)
+                    .map_or(trigger.clone(), |t| t.name.clone());
+                egui::ComboBox::from_id_salt("source_trigger")
+                    .selected_text(current)
+                    .show_ui(ui, |ui| {
+                        for kind in &catalog.triggers {
+                            ui.selectable_value(trigger, kind.id.clone(), &kind.name);
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            });
+            ui.horizontal(|ui| {
+                ui.add_sized([120.0, 18.0], egui::Label::new("Load"));
+                let is_requests = matches!(load, Load::RequestsPerMonth(_));
+                let is_schedule = matches!(load, Load::Schedule { .. });
+                let is_rate = matches!(load, Load::MessagesPerSecond(_));
+                let monthly = load.events_per_month();
+                if ui.radio(is_requests, "per month").clicked() && !is_requests {
+                    *load = Load::RequestsPerMonth(monthly.round());
+                }
+                if ui.radio(is_schedule, "schedule").clicked() && !is_schedule {
+                    *load = Load::Schedule { every_minutes: 5.0 };
+                }
+                if ui.radio(is_rate, "per second").clicked() && !is_rate {
+                    *load = Load::MessagesPerSecond(monthly / crate::cost::SECONDS_PER_MONTH);
+                }
+            });
+            match load {
+                Load::RequestsPerMonth(n) => {
+                    let speed = (*n * 0.01).max(1.0);
+                    number(ui, "Events per month", n, "", speed, 0.0..=1e13);
+                }
+                Load::Schedule { every_minutes } => {
+                    number(ui, "Every", every_minutes, " min", 1.0, 0.01..=1e6)
+                }
+                Load::MessagesPerSecond(rate) => {
+                    number(ui, "Events per second", rate, "", 0.1, 0.0..=1e7)
+                }
+            }
+        }
+        NodeKind::Service {
+            service,
+            payload_kb,
+        } => {
+            section(ui, "Service");
+            let role = catalog.service(service).map(|s| s.role);
+            ui.horizontal(|ui| {
+                let label = ui.label("Service");
+                let current = catalog
+                    .service(service)
+                    .map_or(service.clone(), |s| s.name.clone());
+                egui::ComboBox::from_id_salt("service_kind")
+                    .selected_text(current)
+                    .show_ui(ui, |ui| {
+                        for candidate in catalog.services.iter().filter(|s| Some(s.role) == role) {
+                            ui.selectable_value(
+                                service,
+                                candidate.id.clone(),
+                                format!("{} ({})", candidate.name, candidate.provider),
+                            );
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            });
+            if let Some(found) = catalog.service(service) {
+                ui.label(
+                    RichText::new(format!("{} · {}", found.role.label(), found.provider)).weak(),
+                );
+                if let Some(caveat) = &found.caveat {
+                    ui.add(egui::Label::new(RichText::new(caveat).small().weak()).wrap());
+                }
+            }
+            number(ui, "Payload", payload_kb, " KB", 1.0, 0.0..=1e7);
+        }
+    }
+    let derived = state.derived(catalog);
+    section(ui, "This month");
+    let events = derived.flow.events_per_month(id);
+    key_text(ui, "Events", grouped(events.round()));
+    if let Some(cost) = derived.price.component(id) {
+        match (cost.status, cost.usd) {
+            (CostStatus::Priced, Some(amount)) => {
+                key_text(
+                    ui,
+                    "Cost",
+                    format!("{} on {}", usd(amount), cost.mapped_name),
+                );
+                for line in &cost.line_items {
+                    ui.label(
+                        RichText::new(format!(
+                            "{}: {} {} · {}",
+                            line.meter,
+                            quantity(line.quantity),
+                            line.unit,
+                            usd(line.usd)
+                        ))
+                        .small(),
+                    );
+                }
+            }
+            (status, _) => {
+                key_text(ui, "Cost", status.label());
+                for reason in &cost.reasons {
+                    ui.add(egui::Label::new(RichText::new(reason).small()).wrap());
+                }
+            }
+        }
+    }
+    let problems: Vec<String> = derived
+        .problems
+        .iter()
+        .filter(|p| p.node == Some(id))
+        .map(|p| format!("{}: {}", p.severity.label(), p.message))
+        .collect();
+    if !problems.is_empty() {
+        section(ui, "Problems");
+        for problem in problems {
+            ui.add(
+                egui::Label::new(RichText::new(problem).color(ui.visuals().warn_fg_color)).wrap(),
+            );
+        }
+    }
+}
+
+fn edge_ui(
+    state: &mut DesignState,
+    ui: &mut Ui,
+    catalog: &Catalog,
+    id: crate::architecture::EdgeId,
+) {
+    let target = state.doc.target_platform.clone();
+    let Some(edge) = state.doc.edge(id).cloned() else {
+        return;
+    };
+    let name_of = |node| {
+        state
+            .doc
+            .node(node)
+            .map_or("?".to_owned(), |n| n.name.clone())
+    };
+    let (from_name, to_name) = (name_of(edge.from), name_of(edge.to));
+    let to_platform = state
+        .doc
+        .node(edge.to)
+        .and_then(|n| n.function_platform(&target).map(str::to_owned));
+    section(
+        ui,
+        &format!(
+            "{} {from_name} → {to_name}",
+            if edge.kind == EdgeKind::Trigger {
+                "Trigger"
+            } else {
+                "Data flow"
+            }
+        )
+        .replace('→', "to"),
+    );
+    let Some(edge) = state.doc.edge_mut(id) else {
+        return;
+    };
+    if edge.kind == EdgeKind::Trigger {
+        let options: Vec<(String, String)> = to_platform
+            .as_deref()
+            .and_then(|p| catalog.platform(p))
+            .map(|p| {
+                let mut ids: Vec<&str> = p.triggers.iter().map(|t| t.trigger.as_str()).collect();
+                ids.dedup();
+                ids.into_iter()
+                    .filter_map(|t| catalog.trigger(t).map(|k| (k.id.clone(), k.name.clone())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        ui.horizontal(|ui| {
+            let label = ui.label("Trigger");
+            let current = edge
+                .trigger
+                .as_deref()
+                .and_then(|t| catalog.trigger(t))
+                .map_or("none".to_owned(), |t| t.name.clone());
+            egui::ComboBox::from_id_salt("edge_trigger")
+                .selected_text(current)
+                .show_ui(ui, |ui| {
+                    for (trigger, name) in &options {
+                        ui.selectable_value(&mut edge.trigger, Some(trigger.clone()), name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+    }
+    number(
+        ui,
+        "Share passed on",
+        &mut edge.fraction,
+        "",
+        0.01,
+        0.0..=1.0,
+    );
+    number(ui, "Fan-out", &mut edge.fan_out, "×", 0.1, 0.0..=1e6);
+    number(ui, "Batch size", &mut edge.batch_size, "", 1.0, 1.0..=1e6);
+    ui.label(
+        RichText::new(
+            "Events reaching the target = events at the source × share × fan-out ÷ batch size.",
+        )
+        .small()
+        .weak(),
+    );
+    let edge = edge.clone();
+    let derived = state.derived(catalog);
+    key_text(
+        ui,
+        "Events this month",
+        grouped(derived.flow.edge_events_per_month(&edge).round()),
+    );
+    if ui.button("Delete connection").clicked() {
+        state.delete_selection();
+    }
+}

@@ -1,0 +1,333 @@
+//! The Design tab, driven through the accessibility tree and the pointer.
+#![cfg(feature = "gui")]
+
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use serverless_atlas::architecture::{Architecture, EdgeKind, Load, NodeKind};
+use serverless_atlas::catalog::Catalog;
+use serverless_atlas::ui::AtlasApp;
+use serverless_atlas::ui::app::Tab;
+use serverless_atlas::ui::design::{DesignSaved, DesignState};
+
+fn catalog() -> Arc<Catalog> {
+    Arc::new(Catalog::builtin().expect("built-in catalog"))
+}
+
+/// Clients -> (nothing yet) Handler, and a bucket, on AWS Lambda.
+fn small_doc() -> Architecture {
+    let mut doc = Architecture::new_empty("aws-lambda");
+    doc.name = "Small".into();
+    doc.add_node(
+        "Clients",
+        (0.0, 0.0),
+        NodeKind::EventSource {
+            trigger: "http-request".into(),
+            load: Load::RequestsPerMonth(1_000_000.0),
+        },
+    );
+    doc.add_node("Handler", (300.0, 0.0), NodeKind::function());
+    doc.add_node("Bucket", (300.0, 200.0), NodeKind::service("aws-s3"));
+    doc
+}
+
+fn harness_with(doc: Option<Architecture>) -> Harness<'static, AtlasApp> {
+    let mut app = AtlasApp::new(catalog());
+    app.tab = Tab::Design;
+    if let Some(doc) = doc {
+        app.design = DesignState::new(doc, None, DesignSaved::default(), None);
+    }
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
+    harness.run();
+    harness
+}
+
+/// The on-screen centre of a node's card (the accessibility tree reports
+/// canvas widgets in scene space, so positions come from the canvas).
+fn card(harness: &Harness<'_, AtlasApp>, name: &str) -> egui::Pos2 {
+    let design = &harness.state().design;
+    let node = design
+        .doc
+        .nodes
+        .iter()
+        .find(|n| n.name == name)
+        .expect("a node of that name");
+    design.screen_rect_of(node.id).expect("drawn").center()
+}
+
+fn port(harness: &Harness<'_, AtlasApp>, name: &str) -> egui::Pos2 {
+    let design = &harness.state().design;
+    let node = design
+        .doc
+        .nodes
+        .iter()
+        .find(|n| n.name == name)
+        .expect("a node of that name");
+    design.screen_out_port_of(node.id).expect("drawn")
+}
+
+/// Press and release at one point: a click on the canvas.
+fn click_at(harness: &mut Harness<'_, AtlasApp>, at: egui::Pos2) {
+    harness.hover_at(at);
+    harness.run();
+    harness.drag_at(at);
+    harness.step();
+    harness.drop_at(at);
+    harness.run();
+}
+
+/// Drag from one widget's centre to another's, as a user would.
+fn drag(harness: &mut Harness<'_, AtlasApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    let steps = 6;
+    for i in 1..=steps {
+        harness.hover_at(from + (to - from) * (i as f32 / steps as f32));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+}
+
+#[test]
+fn a_palette_entry_places_a_node_and_undo_redo_walk_it_back_and_forth() {
+    let mut harness = harness_with(Some(small_doc()));
+    assert_eq!(harness.state().design.doc.nodes.len(), 3);
+    harness.get_by_label("Add Amazon SQS").click();
+    harness.run();
+    let doc = &harness.state().design.doc;
+    assert_eq!(doc.nodes.len(), 4);
+    let added = doc.nodes.last().unwrap();
+    assert_eq!(added.kind, NodeKind::service("aws-sqs"));
+    harness.get_by_label("Service: Amazon SQS");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().design.doc.nodes.len(), 3);
+    assert!(harness.query_by_label("Service: Amazon SQS").is_none());
+
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run();
+    assert_eq!(harness.state().design.doc.nodes.len(), 4);
+    harness.get_by_label("Service: Amazon SQS");
+}
+
+#[test]
+fn dragging_from_a_port_connects_a_valid_pair() {
+    let mut harness = harness_with(Some(small_doc()));
+    let from = port(&harness, "Clients");
+    let to = card(&harness, "Handler");
+    drag(&mut harness, from, to);
+    let doc = &harness.state().design.doc;
+    assert_eq!(doc.edges.len(), 1, "status: {:?}", harness.state().status);
+    let edge = &doc.edges[0];
+    assert_eq!(edge.kind, EdgeKind::Trigger);
+    assert_eq!(edge.trigger.as_deref(), Some("http-request"));
+    // One undo step removes it again.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(harness.state().design.doc.edges.is_empty());
+}
+
+#[test]
+fn an_invalid_pair_is_refused_with_the_reason_and_nothing_is_created() {
+    let mut harness = harness_with(Some(small_doc()));
+    // Nothing can flow into an event source.
+    let from = port(&harness, "Handler");
+    let to = card(&harness, "Clients");
+    drag(&mut harness, from, to);
+    let state = harness.state();
+    assert!(state.design.doc.edges.is_empty());
+    let reason = state.design.refusal.clone().expect("a refusal reason");
+    assert!(!reason.is_empty());
+    // Shown over the canvas (and in the status bar).
+    assert!(
+        harness
+            .get_all_by_label(&format!("Not connected: {reason}"))
+            .count()
+            >= 1
+    );
+}
+
+#[test]
+fn delete_removes_the_selected_node_and_its_edges() {
+    let mut doc = small_doc();
+    let clients = doc.nodes[0].id;
+    let handler = doc.nodes[1].id;
+    doc.add_edge(&Catalog::builtin().unwrap(), clients, handler)
+        .unwrap();
+    let mut harness = harness_with(Some(doc));
+    let at = card(&harness, "Handler");
+    click_at(&mut harness, at);
+    assert_eq!(harness.state().design.selection.only_node(), Some(handler));
+    harness.key_press(egui::Key::Delete);
+    harness.run();
+    let doc = &harness.state().design.doc;
+    assert!(doc.node(handler).is_none());
+    assert!(doc.edges.is_empty());
+    assert_eq!(doc.nodes.len(), 2);
+}
+
+#[test]
+fn a_problem_selects_its_node() {
+    // The function has no trigger: a "never invoked" warning names it.
+    let mut harness = harness_with(Some(small_doc()));
+    let handler = harness.state().design.doc.nodes[1].id;
+    harness.get_by_label_contains("node 2 \"Handler\"").click();
+    harness.run();
+    assert_eq!(harness.state().design.selection.only_node(), Some(handler));
+    // The inspector now shows the node.
+    harness.get_by_label("Function");
+}
+
+#[test]
+fn save_and_reopen_through_the_path_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("small.ron");
+    let mut harness = harness_with(Some(small_doc()));
+
+    harness.state_mut().design.run(
+        &catalog(),
+        serverless_atlas::ui::command::Command::SaveToPath,
+    );
+    harness.run();
+    let field = harness.get_by_role_and_label(Role::TextInput, "File path");
+    field.click();
+    harness.run();
+    harness.state_mut().design.prompt.as_mut().unwrap().text = path.display().to_string();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Save file")
+        .click();
+    harness.run();
+    assert!(path.is_file(), "status: {:?}", harness.state().status);
+    assert!(!harness.state().design.is_dirty());
+    let saved = harness.state().design.doc.clone();
+
+    // An edit, then reopening the file: the unsaved-changes prompt comes first.
+    harness.get_by_label("Add Amazon SQS").click();
+    harness.run();
+    assert!(harness.state().design.is_dirty());
+    let catalog = catalog();
+    let message = harness.state_mut().design.request(
+        &catalog,
+        serverless_atlas::ui::design::Pending::Open(path.clone()),
+    );
+    assert!(
+        message.is_none(),
+        "opening must wait for the user's decision"
+    );
+    harness.run();
+    harness.get_by_label("Unsaved changes");
+    harness
+        .get_by_role_and_label(Role::Button, "Discard changes")
+        .click();
+    harness.run();
+    let design = &harness.state().design;
+    assert_eq!(design.doc, saved);
+    assert_eq!(design.path.as_deref(), Some(path.as_path()));
+    assert_eq!(design.recent_files.first(), Some(&path));
+}
+
+#[test]
+fn opening_a_bad_file_reports_where_and_keeps_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    std::fs::write(
+        &path,
+        "(\n    version: 1,\n    name: \"x\",\n    nodes: [ (id: \n",
+    )
+    .unwrap();
+    let mut harness = harness_with(Some(small_doc()));
+    let before = harness.state().design.doc.clone();
+    let catalog = catalog();
+    let message = harness
+        .state_mut()
+        .design
+        .request(
+            &catalog,
+            serverless_atlas::ui::design::Pending::Open(path.clone()),
+        )
+        .expect("an immediate result for a clean document");
+    assert!(message.is_error);
+    assert!(message.text.contains("broken.ron:"), "{}", message.text);
+    assert_eq!(harness.state().design.doc, before);
+}
+
+#[test]
+fn copy_and_paste_duplicate_the_selection_with_new_ids() {
+    let mut harness = harness_with(Some(small_doc()));
+    let at = card(&harness, "Bucket");
+    click_at(&mut harness, at);
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let copied = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .expect("the selection was copied");
+    harness.run();
+    assert!(copied.contains("aws-s3"), "clipboard: {copied}");
+    harness.event(egui::Event::Paste(copied));
+    harness.run();
+    let doc = &harness.state().design.doc;
+    assert_eq!(doc.nodes.len(), 4);
+    let ids: std::collections::BTreeSet<_> = doc.nodes.iter().map(|n| n.id).collect();
+    assert_eq!(ids.len(), 4, "pasted nodes get fresh ids");
+}
+
+#[test]
+fn switching_the_target_platform_revalidates_and_is_undoable() {
+    let catalog = catalog();
+    let mut doc = small_doc();
+    let (clients, handler) = (doc.nodes[0].id, doc.nodes[1].id);
+    doc.add_edge(&catalog, clients, handler).unwrap();
+    let mut harness = harness_with(Some(doc));
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Target")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Cloudflare Workers")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().design.doc.target_platform,
+        "cloudflare-workers"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().design.doc.target_platform, "aws-lambda");
+}
+
+#[test]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "the committed image was rendered by Mesa lavapipe on Linux"
+)]
+fn example_architecture_snapshot() {
+    let mut app = AtlasApp::new(catalog());
+    app.tab = Tab::Design;
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 760.0))
+        .with_max_steps(40)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui_root(ui), app);
+    harness.run();
+    harness.snapshot("design");
+}
