@@ -301,7 +301,9 @@ pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) -> Option<Sta
         .drag_pan_buttons(egui::DragPanButtons::MIDDLE | egui::DragPanButtons::SECONDARY);
     let mut scene_rect = state.scene_rect;
     let mut edits = Vec::new();
-    let inner = scene.show(ui, &mut scene_rect, |ui| draw(state, ui, catalog, &mut edits));
+    let inner = scene.show(ui, &mut scene_rect, |ui| {
+        draw(state, ui, catalog, &mut edits)
+    });
     state.scene_rect = scene_rect;
     let from_global = inner.inner;
     state.canvas.to_screen = from_global.map(|t| t.inverse());
@@ -484,7 +486,12 @@ fn apply(state: &mut DesignState, catalog: &Catalog, edit: Edit) -> Option<Statu
 const DETAIL_ZOOM: f32 = 0.45;
 
 /// Draw everything in scene space; returns the screen-to-scene transform.
-fn draw(state: &DesignState, ui: &mut Ui, catalog: &Catalog, edits: &mut Vec<Edit>) -> Option<TSTransform> {
+fn draw(
+    state: &DesignState,
+    ui: &mut Ui,
+    catalog: &Catalog,
+    edits: &mut Vec<Edit>,
+) -> Option<TSTransform> {
     let from_global = ui.ctx().layer_transform_from_global(ui.layer_id());
     let to_scene = |screen: Pos2| from_global.map_or(screen, |t| t * screen);
     let zoom = from_global.map_or(1.0, |t| 1.0 / t.scaling);
@@ -540,9 +547,16 @@ fn draw(state: &DesignState, ui: &mut Ui, catalog: &Catalog, edits: &mut Vec<Edi
         let width = if selected { 3.0 } else { 1.6 };
         points.clear();
         let segments = if detailed { 24 } else { 8 };
-        points.extend((0..=segments).map(|i| geometry::bezier_point(&curve, i as f32 / segments as f32)));
+        points.extend(
+            (0..=segments).map(|i| geometry::bezier_point(&curve, i as f32 / segments as f32)),
+        );
         if edge.kind == EdgeKind::DataFlow && detailed {
-            painter.extend(Shape::dashed_line(&points, Stroke::new(width, color), 7.0, 4.0));
+            painter.extend(Shape::dashed_line(
+                &points,
+                Stroke::new(width, color),
+                7.0,
+                4.0,
+            ));
         } else {
             painter.add(Shape::line(points.clone(), Stroke::new(width, color)));
         }
@@ -550,7 +564,11 @@ fn draw(state: &DesignState, ui: &mut Ui, catalog: &Catalog, edits: &mut Vec<Edi
         let direction = geometry::end_direction(&curve);
         let normal = direction.rot90();
         painter.add(Shape::convex_polygon(
-            vec![tip, tip - direction * 10.0 + normal * 5.0, tip - direction * 10.0 - normal * 5.0],
+            vec![
+                tip,
+                tip - direction * 10.0 + normal * 5.0,
+                tip - direction * 10.0 - normal * 5.0,
+            ],
             color,
             Stroke::NONE,
         ));
@@ -558,7 +576,9 @@ fn draw(state: &DesignState, ui: &mut Ui, catalog: &Catalog, edits: &mut Vec<Edi
             continue;
         }
         let mut label = match (&edge.kind, &edge.trigger) {
-            (EdgeKind::Trigger, Some(trigger)) => catalog.trigger(trigger).map_or(trigger.clone(), |t| t.name.clone()),
+            (EdgeKind::Trigger, Some(trigger)) => catalog
+                .trigger(trigger)
+                .map_or(trigger.clone(), |t| t.name.clone()),
             _ => "data".to_owned(),
         };
         if edge.fraction != 1.0 {
@@ -587,7 +607,13 @@ fn draw(state: &DesignState, ui: &mut Ui, catalog: &Catalog, edits: &mut Vec<Edi
         let rect = geometry::node_rect(node.position);
         let id = ui.scope_id().with(("node", node.id.0));
         let response = ui.interact(rect, id, Sense::click_and_drag());
-        response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, format!("{}: {}", info.kind_label, node.name)));
+        response.widget_info(|| {
+            WidgetInfo::labeled(
+                egui::Role::Button,
+                true,
+                format!("{}: {}", info.kind_label, node.name),
+            )
+        });
         if response.clicked() {
             edits.push(Edit::Select {
                 node: node.id,
@@ -597,22 +623,35 @@ fn draw(state: &DesignState, ui: &mut Ui, catalog: &Catalog, edits: &mut Vec<Edi
         if response.drag_started_by(egui::PointerButton::Primary) {
             edits.push(Edit::StartMove { node: node.id });
         }
-        if response.dragged_by(egui::PointerButton::Primary) && state.canvas.interaction == Interaction::Moving {
+        if response.dragged_by(egui::PointerButton::Primary)
+            && state.canvas.interaction == Interaction::Moving
+        {
             let delta = response.drag_delta();
             if delta != Vec2::ZERO {
                 edits.push(Edit::Move { delta });
             }
         }
         if response.drag_stopped() && state.canvas.interaction == Interaction::Moving {
-            edits.push(Edit::EndMove { free: modifiers.alt });
+            edits.push(Edit::EndMove {
+                free: modifiers.alt,
+            });
         }
         let port_out = geometry::out_port(rect);
         let out = ui.interact(geometry::port_rect(port_out), id.with("out"), Sense::drag());
-        out.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, format!("Connect from {}", node.name)));
+        out.widget_info(|| {
+            WidgetInfo::labeled(
+                egui::Role::Button,
+                true,
+                format!("Connect from {}", node.name),
+            )
+        });
         if out.drag_started()
             && let Some(pointer) = pointer
         {
-            edits.push(Edit::StartConnect { from: node.id, pointer });
+            edits.push(Edit::StartConnect {
+                from: node.id,
+                pointer,
+            });
         }
         if out.dragged()
             && let Some(pointer) = pointer
@@ -620,7 +659,9 @@ fn draw(state: &DesignState, ui: &mut Ui, catalog: &Catalog, edits: &mut Vec<Edi
             edits.push(Edit::Connect { pointer });
         }
         if out.drag_stopped() {
-            let at = ui.input(|i| i.pointer.hover_pos().or(i.pointer.interact_pos())).map(to_scene);
+            let at = ui
+                .input(|i| i.pointer.hover_pos().or(i.pointer.interact_pos()))
+                .map(to_scene);
             if let Some(pointer) = at {
                 edits.push(Edit::FinishConnect { pointer });
             }
@@ -634,13 +675,26 @@ fn draw(state: &DesignState, ui: &mut Ui, catalog: &Catalog, edits: &mut Vec<Edi
             (true, _) => Stroke::new(2.5, selected_color),
             (false, Some(Severity::Error)) => Stroke::new(2.0, visuals.error_fg_color),
             (false, Some(Severity::Warning)) => Stroke::new(1.5, visuals.warn_fg_color),
-            (false, None) if response.hovered() => Stroke::new(1.5, visuals.widgets.hovered.fg_stroke.color),
+            (false, None) if response.hovered() => {
+                Stroke::new(1.5, visuals.widgets.hovered.fg_stroke.color)
+            }
             (false, None) => Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
         };
-        painter.rect(rect, CornerRadius::same(8), visuals.extreme_bg_color, stroke, egui::StrokeKind::Inside);
+        painter.rect(
+            rect,
+            CornerRadius::same(8),
+            visuals.extreme_bg_color,
+            stroke,
+            egui::StrokeKind::Inside,
+        );
         painter.rect_filled(
             Rect::from_min_size(rect.min, Vec2::new(6.0, rect.height())),
-            CornerRadius { nw: 8, sw: 8, ne: 0, se: 0 },
+            CornerRadius {
+                nw: 8,
+                sw: 8,
+                ne: 0,
+                se: 0,
+            },
             info.accent,
         );
         if !detailed {
@@ -649,12 +703,33 @@ fn draw(state: &DesignState, ui: &mut Ui, catalog: &Catalog, edits: &mut Vec<Edi
         let text = visuals.text_color();
         let weak = visuals.weak_text_color();
         let left = rect.left() + 14.0;
-        let title = painter.layout(node.name.clone(), FontId::proportional(14.0), text, NODE_SIZE.x - 24.0);
+        let title = painter.layout(
+            node.name.clone(),
+            FontId::proportional(14.0),
+            text,
+            NODE_SIZE.x - 24.0,
+        );
         painter.galley(Pos2::new(left, rect.top() + 6.0), title, text);
-        painter.text(Pos2::new(left, rect.top() + 26.0), Align2::LEFT_TOP, &info.subtitle, FontId::proportional(11.0), weak);
-        painter.text(Pos2::new(left, rect.bottom() - 6.0), Align2::LEFT_BOTTOM, &info.footer, FontId::proportional(10.5), weak);
+        painter.text(
+            Pos2::new(left, rect.top() + 26.0),
+            Align2::LEFT_TOP,
+            &info.subtitle,
+            FontId::proportional(11.0),
+            weak,
+        );
+        painter.text(
+            Pos2::new(left, rect.bottom() - 6.0),
+            Align2::LEFT_BOTTOM,
+            &info.footer,
+            FontId::proportional(10.5),
+            weak,
+        );
         if !info.cost.is_empty() {
-            let color = if info.cost.starts_with('$') { Color32::from_rgb(46, 160, 67) } else { weak };
+            let color = if info.cost.starts_with('$') {
+                Color32::from_rgb(46, 160, 67)
+            } else {
+                weak
+            };
             painter.text(
                 Pos2::new(rect.right() - 10.0, rect.bottom() - 6.0),
                 Align2::RIGHT_BOTTOM,
@@ -669,13 +744,22 @@ fn draw(state: &DesignState, ui: &mut Ui, catalog: &Catalog, edits: &mut Vec<Edi
 
         // Ports: out on the right (drag from it to connect), in on the left.
         if !node.kind.is_event_source() {
-            painter.circle(geometry::in_port(rect), PORT_RADIUS - 2.0, visuals.extreme_bg_color, Stroke::new(1.5, info.accent));
+            painter.circle(
+                geometry::in_port(rect),
+                PORT_RADIUS - 2.0,
+                visuals.extreme_bg_color,
+                Stroke::new(1.5, info.accent),
+            );
         }
         let hot = out.hovered() || out.dragged();
         painter.circle(
             port_out,
             if hot { PORT_RADIUS } else { PORT_RADIUS - 1.5 },
-            if hot { info.accent } else { visuals.extreme_bg_color },
+            if hot {
+                info.accent
+            } else {
+                visuals.extreme_bg_color
+            },
             Stroke::new(1.5, info.accent),
         );
         if out.hovered() {
@@ -695,10 +779,13 @@ fn draw(state: &DesignState, ui: &mut Ui, catalog: &Catalog, edits: &mut Vec<Edi
             Some(Err(_)) => visuals.error_fg_color,
             None => visuals.text_color(),
         };
-        let end = target
-            .and_then(|t| state.doc.node(t))
-            .map_or(pointer, |n| geometry::in_port(geometry::node_rect(n.position)));
-        painter.add(Shape::line(geometry::flatten(&geometry::edge_curve(start, end)), Stroke::new(2.0, color)));
+        let end = target.and_then(|t| state.doc.node(t)).map_or(pointer, |n| {
+            geometry::in_port(geometry::node_rect(n.position))
+        });
+        painter.add(Shape::line(
+            geometry::flatten(&geometry::edge_curve(start, end)),
+            Stroke::new(2.0, color),
+        ));
         if let Some(Err(reason)) = verdict {
             painter.text(
                 pointer + Vec2::new(12.0, 12.0),

@@ -255,7 +255,8 @@ impl DesignState {
     /// Recompute problems, costs and portability if the document changed.
     pub fn ensure_derived(&mut self, catalog: &Catalog) {
         let options = self.options();
-        let stale = !matches!(&self.derived, Some((doc, opts, _)) if *doc == self.doc && *opts == options);
+        let stale =
+            !matches!(&self.derived, Some((doc, opts, _)) if *doc == self.doc && *opts == options);
         if stale {
             let flow = architecture::propagate(&self.doc);
             let problems = architecture::validate(catalog, &self.doc);
