@@ -389,6 +389,17 @@ fn check_sheet(check: &mut Checker<'_>, file: &SourceFile, sheet: &PriceSheet) {
     if sheet.meters.is_empty() {
         check.invalid(file, &sheet.id, "has no meters".into());
     }
+    if sheet.meters.len() > crate::cost::engine::MAX_METERS {
+        check.invalid(
+            file,
+            &sheet.id,
+            format!(
+                "has {} meters; at most {} are supported",
+                sheet.meters.len(),
+                crate::cost::engine::MAX_METERS
+            ),
+        );
+    }
     let billing = &sheet.billing;
     if !(billing.duration_rounding_ms.is_finite() && billing.duration_rounding_ms > 0.0) {
         check.invalid(

@@ -161,10 +161,92 @@ pub fn number(value: f64) -> String {
     }
 }
 
+/// The most meters a price sheet may have (checked when the catalog loads).
+pub const MAX_METERS: usize = 16;
+
+/// One quantity per meter, stored inline: a quote meters every sheet on
+/// every change of the form, and a heap allocation per sheet was a large
+/// share of that time. Behaves as a slice.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Quantities {
+    values: [f64; MAX_METERS],
+    len: usize,
+}
+
+impl Default for Quantities {
+    fn default() -> Self {
+        Quantities {
+            values: [0.0; MAX_METERS],
+            len: 0,
+        }
+    }
+}
+
+impl std::fmt::Debug for Quantities {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl std::ops::Deref for Quantities {
+    type Target = [f64];
+    fn deref(&self) -> &[f64] {
+        &self.values[..self.len]
+    }
+}
+
+impl std::ops::DerefMut for Quantities {
+    fn deref_mut(&mut self) -> &mut [f64] {
+        &mut self.values[..self.len]
+    }
+}
+
+impl Quantities {
+    /// `len` zeros (at most [`MAX_METERS`]).
+    pub fn zeros(len: usize) -> Self {
+        Quantities {
+            values: [0.0; MAX_METERS],
+            len: len.min(MAX_METERS),
+        }
+    }
+
+    /// Append a quantity; beyond [`MAX_METERS`] it is dropped (the catalog
+    /// loader rejects such sheets, so this does not happen).
+    pub fn push(&mut self, value: f64) {
+        if let Some(slot) = self.values.get_mut(self.len) {
+            *slot = value;
+            self.len += 1;
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// Grow with zeros up to `len` (never shrinks).
+    pub fn grow_to(&mut self, len: usize) {
+        let len = len.min(MAX_METERS);
+        if len > self.len {
+            self.values[self.len..len].fill(0.0);
+            self.len = len;
+        }
+    }
+}
+
+impl FromIterator<f64> for Quantities {
+    fn from_iter<I: IntoIterator<Item = f64>>(iter: I) -> Self {
+        let mut quantities = Quantities::default();
+        for value in iter {
+            quantities.push(value);
+        }
+        quantities
+    }
+}
+
 /// Metered quantities of one sheet's meters, in the meters' base units.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Usage {
-    pub quantities: Vec<f64>,
+    pub quantities: Quantities,
     pub notes: Vec<Note>,
 }
 
@@ -172,17 +254,15 @@ impl Usage {
     /// An empty usage for a sheet (every meter at zero).
     pub fn zero(sheet: &PriceSheet) -> Usage {
         Usage {
-            quantities: vec![0.0; sheet.meters.len()],
+            quantities: Quantities::zeros(sheet.meters.len()),
             notes: Vec::new(),
         }
     }
 
     /// Add another workload's usage of the same sheet.
     pub fn add(&mut self, other: &Usage) {
-        if self.quantities.len() < other.quantities.len() {
-            self.quantities.resize(other.quantities.len(), 0.0);
-        }
-        for (mine, theirs) in self.quantities.iter_mut().zip(&other.quantities) {
+        self.quantities.grow_to(other.quantities.len());
+        for (mine, theirs) in self.quantities.iter_mut().zip(other.quantities.iter()) {
             *mine += theirs;
         }
         for note in &other.notes {
@@ -334,7 +414,8 @@ pub fn measure_into(sheet: &PriceSheet, workload: &Workload, usage: &mut Usage) 
         });
     }
 
-    let supports_provisioned = sheet.supports_provisioned();
+    // Only a workload with provisioned capacity needs to know.
+    let supports_provisioned = workload.provisioned.is_some() && sheet.supports_provisioned();
     let requests = workload.requests_per_month;
     let (on_demand, provisioned_gb_seconds, provisioned_duration_gb_seconds) =
         match workload.provisioned {
@@ -461,10 +542,7 @@ pub fn measure(sheet: &PriceSheet, workload: &Workload) -> Result<Usage, Vec<Inf
     if !reasons.is_empty() {
         return Err(reasons);
     }
-    let mut usage = Usage {
-        quantities: Vec::with_capacity(sheet.meters.len()),
-        notes: Vec::new(),
-    };
+    let mut usage = Usage::default();
     measure_into(sheet, workload, &mut usage);
     Ok(usage)
 }
@@ -624,7 +702,7 @@ pub fn price<'a>(
     let mut pools = Pools::new(sheet, options);
     // Room for one line per meter plus a free line and a tier split or two.
     let mut items = Vec::with_capacity(sheet.meters.len() + 3);
-    for (meter, &quantity) in sheet.meters.iter().zip(&usage.quantities) {
+    for (meter, &quantity) in sheet.meters.iter().zip(usage.quantities.iter()) {
         if quantity <= 0.0 {
             continue;
         }
@@ -662,7 +740,7 @@ pub fn price<'a>(
 pub fn total_usd(sheet: &PriceSheet, usage: &Usage, options: PricingOptions) -> f64 {
     let mut pools = Pools::new(sheet, options);
     let mut total = 0.0;
-    for (meter, &quantity) in sheet.meters.iter().zip(&usage.quantities) {
+    for (meter, &quantity) in sheet.meters.iter().zip(usage.quantities.iter()) {
         if quantity <= 0.0 {
             continue;
         }
@@ -677,4 +755,31 @@ pub fn total_usd(sheet: &PriceSheet, usage: &Usage, options: PricingOptions) -> 
 /// Sum of line items, rounded to the cent.
 pub fn sum_usd(items: &[LineItem<'_>]) -> f64 {
     round_cents(items.iter().map(|i| i.usd).sum())
+}
+
+#[cfg(test)]
+mod quantities_tests {
+    use super::*;
+
+    #[test]
+    fn quantities_behave_as_a_bounded_slice() {
+        let mut q = Quantities::default();
+        assert!(q.is_empty());
+        q.push(1.0);
+        q.push(2.0);
+        assert_eq!(&*q, &[1.0, 2.0]);
+        q[1] = 5.0;
+        q.grow_to(4);
+        assert_eq!(&*q, &[1.0, 5.0, 0.0, 0.0]);
+        q.grow_to(2);
+        assert_eq!(q.len(), 4, "grow_to never shrinks");
+        q.clear();
+        for i in 0..(MAX_METERS + 3) {
+            q.push(i as f64);
+        }
+        assert_eq!(q.len(), MAX_METERS);
+        assert_eq!(Quantities::zeros(MAX_METERS + 5).len(), MAX_METERS);
+        let collected: Quantities = [1.0, 2.0, 3.0].into_iter().collect();
+        assert_eq!(collected.iter().sum::<f64>(), 6.0);
+    }
 }

@@ -72,7 +72,14 @@ impl<'a> Quote<'a> {
 /// Price one workload on one offer.
 pub fn quote<'a>(sheet: &'a PriceSheet, workload: &Workload, options: PricingOptions) -> Quote<'a> {
     match measure(sheet, workload) {
-        Ok(usage) => Quote::from_usage(sheet, &usage, options),
+        Ok(mut usage) => {
+            // The usage is ours: take its notes rather than copying them.
+            let notes = std::mem::take(&mut usage.notes);
+            Quote {
+                notes,
+                ..Quote::from_usage(sheet, &usage, options)
+            }
+        }
         Err(reasons) => Quote::infeasible(sheet, reasons),
     }
 }
