@@ -60,11 +60,13 @@ pub fn ui(
         };
         ui.add(egui::Label::new(egui::RichText::new(hint).weak().small()).wrap());
     });
-    let response = match state.chart {
+    // The whole area the plot takes, axes and legend included, for PNG export.
+    let area = ui.available_rect_before_wrap();
+    match state.chart {
         ChartKind::Volume => volume_ui(state, ui, catalog, breakevens),
         ChartKind::Breakdown => breakdown_ui(ui, quotes),
     };
-    response.rect
+    area
 }
 
 fn volume_ui(
