@@ -331,3 +331,22 @@ fn example_architecture_snapshot() {
     harness.run();
     harness.snapshot("design");
 }
+
+#[test]
+fn quitting_with_unsaved_edits_asks_first() {
+    let mut harness = harness_with(Some(small_doc()));
+    harness.get_by_label("Add Amazon SQS").click();
+    harness.run();
+    assert!(harness.state().design.is_dirty());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    harness.run();
+    harness.get_by_label("Unsaved changes");
+    assert!(!harness.state().design.allow_close);
+    harness
+        .get_by_role_and_label(Role::Button, "Cancel")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("Unsaved changes").is_none());
+    assert!(!harness.state().design.allow_close);
+    assert!(harness.state().design.is_dirty(), "cancel keeps the edits");
+}
