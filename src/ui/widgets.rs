@@ -110,3 +110,39 @@ pub fn key_text(ui: &mut Ui, key: &str, text: impl Into<egui::WidgetText>) {
         ui.add(egui::Label::new(text).wrap());
     });
 }
+
+/// A left-aligned label of fixed width, so the fields after it line up.
+pub fn field_label(ui: &mut Ui, text: &str, width: f32) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, 18.0),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_width(width);
+            ui.add(egui::Label::new(text).truncate());
+        },
+    );
+}
+
+/// A labelled number on its own line. The label also names the field for
+/// screen readers and tests.
+pub fn number_field(
+    ui: &mut Ui,
+    label: &str,
+    label_width: f32,
+    value: &mut f64,
+    suffix: &str,
+    speed: f64,
+    range: std::ops::RangeInclusive<f64>,
+) {
+    ui.horizontal(|ui| {
+        field_label(ui, label, label_width);
+        let response = ui.add(
+            egui::DragValue::new(value)
+                .speed(speed)
+                .range(range)
+                .suffix(suffix)
+                .max_decimals(3),
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, label));
+    });
+}

@@ -5,7 +5,7 @@ use egui::{DragValue, RichText, Ui};
 use super::CostsState;
 use crate::catalog::{Arch, Catalog, SheetStatus};
 use crate::cost::engine::grouped;
-use crate::ui::widgets::section;
+use crate::ui::widgets::{self, section};
 
 const MEMORY_PRESETS_MB: [f64; 6] = [128.0, 256.0, 512.0, 1024.0, 2048.0, 4096.0];
 const VOLUME_PRESETS: [(f64, &str); 5] = [
@@ -19,16 +19,8 @@ const VOLUME_PRESETS: [(f64, &str); 5] = [
 /// Width of the labels in front of number fields.
 const LABEL_WIDTH: f32 = 150.0;
 
-/// A left-aligned label of fixed width, so fields line up.
 fn field_label(ui: &mut Ui, text: &str) {
-    ui.allocate_ui_with_layout(
-        egui::vec2(LABEL_WIDTH, 18.0),
-        egui::Layout::left_to_right(egui::Align::Center),
-        |ui| {
-            ui.set_min_width(LABEL_WIDTH);
-            ui.add(egui::Label::new(text).truncate());
-        },
-    );
+    widgets::field_label(ui, text, LABEL_WIDTH);
 }
 
 /// Preset buttons under a field, indented to line up with the fields.
@@ -39,8 +31,6 @@ fn presets(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
     });
 }
 
-/// A labelled number field on its own line; the label also names the field
-/// for screen readers and tests.
 fn number_row(
     ui: &mut Ui,
     label: &str,
@@ -49,17 +39,7 @@ fn number_row(
     speed: f64,
     range: std::ops::RangeInclusive<f64>,
 ) {
-    ui.horizontal(|ui| {
-        field_label(ui, label);
-        let response = ui.add(
-            DragValue::new(value)
-                .speed(speed)
-                .range(range)
-                .suffix(suffix)
-                .max_decimals(3),
-        );
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, label));
-    });
+    widgets::number_field(ui, label, LABEL_WIDTH, value, suffix, speed, range);
 }
 
 pub fn ui(state: &mut CostsState, ui: &mut Ui, catalog: &Catalog) {

@@ -2,14 +2,14 @@
 //! document when nothing is selected. Each edit gesture (typing a name,
 //! dragging a number) becomes one undo step.
 
-use egui::{DragValue, RichText, Ui};
+use egui::{RichText, Ui};
 
 use super::DesignState;
 use crate::architecture::{Architecture, CostStatus, EdgeKind, Load, NodeKind};
 use crate::catalog::{Arch, Catalog};
 use crate::cost::engine::grouped;
 use crate::export::{quantity, usd};
-use crate::ui::widgets::{key_text, section};
+use crate::ui::widgets::{self, key_text, section};
 
 /// A snapshot of what the inspector can change, to detect an edit.
 #[derive(Clone, PartialEq)]
@@ -53,7 +53,9 @@ fn restore(doc: &mut Architecture, piece: Piece) {
     }
 }
 
-/// A labelled number with a unit; returns true when changed.
+/// Width of the labels in front of the inspector's fields.
+const LABEL_WIDTH: f32 = 120.0;
+
 fn number(
     ui: &mut Ui,
     label: &str,
@@ -62,17 +64,7 @@ fn number(
     speed: f64,
     range: std::ops::RangeInclusive<f64>,
 ) {
-    ui.horizontal(|ui| {
-        ui.add_sized([120.0, 18.0], egui::Label::new(label));
-        let response = ui.add(
-            DragValue::new(value)
-                .speed(speed)
-                .range(range)
-                .suffix(suffix)
-                .max_decimals(3),
-        );
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, label));
-    });
+    widgets::number_field(ui, label, LABEL_WIDTH, value, suffix, speed, range);
 }
 
 pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
@@ -208,7 +200,7 @@ fn node_ui(
             number(ui, "Memory", memory_mb, " MB", 8.0, 1.0..=65_536.0);
             number(ui, "Duration", duration_ms, " ms", 1.0, 0.0..=86_400_000.0);
             ui.horizontal(|ui| {
-                ui.add_sized([120.0, 18.0], egui::Label::new("Architecture"));
+                widgets::field_label(ui, "Architecture", LABEL_WIDTH);
                 ui.radio_value(arch, Arch::X86_64, "x86_64");
                 ui.radio_value(arch, Arch::Arm64, "arm64");
             });
@@ -242,7 +234,7 @@ fn node_ui(
                     .labelled_by(label.id);
             });
             ui.horizontal(|ui| {
-                ui.add_sized([120.0, 18.0], egui::Label::new("Load"));
+                widgets::field_label(ui, "Load", LABEL_WIDTH);
                 let is_requests = matches!(load, Load::RequestsPerMonth(_));
                 let is_schedule = matches!(load, Load::Schedule { .. });
                 let is_rate = matches!(load, Load::MessagesPerSecond(_));
