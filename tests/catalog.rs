@@ -2,49 +2,16 @@
 //! directory reports. Every broken input is a copy of `catalogs/` in a
 //! temporary directory with one mistake put in on purpose.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{builtin, copy_catalog, edit};
+
+use std::path::Path;
 
 use chrono::Datelike;
 
 use serverless_atlas::catalog::{
     Catalog, CatalogError, CatalogErrors, CatalogFiles, SheetStatus, Status, Subject,
 };
-
-fn builtin() -> Catalog {
-    Catalog::builtin().expect("the built-in catalog loads")
-}
-
-fn catalogs_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogs")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// A private copy of the shipped catalog directory.
-fn copy_catalog() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&catalogs_dir(), dir.path());
-    dir
-}
-
-/// Replace the first occurrence of `from` in a catalog file (which must contain it).
-fn edit(dir: &Path, file: &str, from: &str, to: &str) {
-    let path = dir.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{file} does not contain {from:?}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
 
 /// The 1-based line of the first line containing `needle`, and the 1-based
 /// column where it starts.

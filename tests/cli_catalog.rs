@@ -1,72 +1,10 @@
 //! `serverless-atlas catalog ...` run as a user would: the built binary,
 //! its stdout, stderr and exit code.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+use common::{atlas, builtin, copy_catalog, edit, ok, stderr, stdout};
 
 use serde_json::Value;
-use serverless_atlas::catalog::Catalog;
-
-fn atlas(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_serverless-atlas"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-/// Runs and expects exit 0, returning stdout.
-fn ok(args: &[&str]) -> String {
-    let output = atlas(args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{args:?} failed: {}",
-        stderr(&output)
-    );
-    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
-    stdout(&output)
-}
-
-fn builtin() -> Catalog {
-    Catalog::builtin().expect("the built-in catalog loads")
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-fn copy_catalog() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogs"),
-        dir.path(),
-    );
-    dir
-}
-
-fn edit(dir: &Path, file: &str, from: &str, to: &str) {
-    let path = dir.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{file} does not contain {from:?}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
 
 /// The whitespace-separated cells of the first table row whose first cell is `id`.
 fn row<'a>(table: &'a str, id: &str) -> Vec<&'a str> {

@@ -1,38 +1,12 @@
 //! `serverless-atlas price | compare | breakeven` run as a user would: flags,
 //! formats, errors and exit codes. Figures are checked against the library.
 
-use std::process::{Command, Output};
+mod common;
+use common::{atlas, ok, stderr, stdout};
 
 use serde_json::Value;
 use serverless_atlas::catalog::{Arch, Catalog};
 use serverless_atlas::cost::{self, AlwaysOn, PricingOptions, Workload};
-
-fn atlas(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_serverless-atlas"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn ok(args: &[&str]) -> String {
-    let output = atlas(args);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{args:?} failed: {}",
-        stderr(&output)
-    );
-    assert!(stderr(&output).is_empty(), "{}", stderr(&output));
-    stdout(&output)
-}
 
 fn json(args: &[&str]) -> Value {
     let mut all = args.to_vec();
