@@ -539,3 +539,40 @@ fn a_thousand_generated_nodes_are_valid_and_priced_everywhere() {
     let aws = ports.iter().find(|p| p.home).unwrap();
     assert!(aws.price.feasible && aws.price.total_usd > 0.0);
 }
+
+#[test]
+fn a_former_catalog_id_still_loads_under_its_new_name() {
+    let catalog = serverless_atlas::catalog::Catalog::builtin().unwrap();
+    let text = r#"(
+    version: 1,
+    name: "Old names",
+    target_platform: "google-cloud-functions-2nd-gen",
+    nodes: [
+        (id: 1, name: "Edge", position: (0.0, 0.0),
+         kind: Function(platform: "zeit-now", memory_mb: 128.0, duration_ms: 10.0)),
+    ],
+)"#;
+    let (doc, renamed) =
+        serverless_atlas::architecture::load_str_reporting(&catalog, "old.ron", text).unwrap();
+    assert_eq!(doc.target_platform, "google-cloud-run-functions");
+    assert_eq!(
+        renamed
+            .iter()
+            .map(|r| (r.from.as_str(), r.to.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            (
+                "google-cloud-functions-2nd-gen",
+                "google-cloud-run-functions"
+            ),
+            ("zeit-now", "vercel-functions"),
+        ]
+    );
+    assert_eq!(
+        renamed[1].to_string(),
+        "node 1 \"Edge\": `zeit-now` is now `vercel-functions`"
+    );
+    // Saving writes the current ids.
+    let saved = serverless_atlas::architecture::to_ron_string(&doc).unwrap();
+    assert!(saved.contains("vercel-functions") && !saved.contains("zeit-now"));
+}

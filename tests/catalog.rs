@@ -865,3 +865,16 @@ fn mangled_platform_files_are_errors_not_panics() {
         "{errors}"
     );
 }
+
+#[test]
+fn an_alias_may_not_shadow_a_live_id() {
+    let dir = copy_catalog();
+    edit(
+        dir.path(),
+        "platforms.ron",
+        "aliases: [\"zeit-now\"]",
+        "aliases: [\"zeit-now\", \"aws-lambda\"]",
+    );
+    let errors = load_err(dir.path()).to_string();
+    assert!(errors.contains("duplicate id `aws-lambda`"), "{errors}");
+}

@@ -350,3 +350,82 @@ fn quitting_with_unsaved_edits_asks_first() {
     assert!(!harness.state().design.allow_close);
     assert!(harness.state().design.is_dirty(), "cancel keeps the edits");
 }
+
+#[test]
+fn a_group_from_the_palette_moves_the_cards_inside_it_and_is_undoable() {
+    let mut harness = harness_with(Some(small_doc()));
+    harness.get_by_label("Containers").click();
+    harness.run();
+    harness.get_by_label("Add Region").click();
+    harness.run();
+    let group = {
+        let design = &mut harness.state_mut().design;
+        assert_eq!(design.doc.groups.len(), 1);
+        let id = design.doc.groups[0].id;
+        // Put the group around "Clients" only.
+        let group = design.doc.group_mut(id).unwrap();
+        group.position = (-40.0, -60.0);
+        group.size = (280.0, 200.0);
+        id
+    };
+    harness.run();
+    let clients_before = harness.state().design.doc.nodes[0].position;
+    let handler_before = harness.state().design.doc.nodes[1].position;
+
+    // Drag the title bar 100 points right (in screen space at the current zoom).
+    let design = &harness.state().design;
+    let title = design.screen_rect_of_group(group).unwrap();
+    let from = egui::pos2(title.center().x, title.top() + 8.0);
+    drag(&mut harness, from, from + egui::vec2(100.0, 0.0));
+
+    let doc = &harness.state().design.doc;
+    let moved = doc.nodes[0].position.0 - clients_before.0;
+    assert!(
+        moved > 20.0,
+        "the card inside moved with its group ({moved})"
+    );
+    assert_eq!(doc.group(group).unwrap().position.0 + 40.0, moved);
+    assert_eq!(doc.nodes[1].position, handler_before, "cards outside stay");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().design.doc.nodes[0].position, clients_before);
+}
+
+#[test]
+fn one_hundred_percent_shows_the_canvas_at_actual_size() {
+    let mut harness = harness_with(None);
+    let fitted = harness.state().design.zoom().expect("drawn");
+    assert!(
+        (fitted - 1.0).abs() > 0.05,
+        "the example fits at another zoom ({fitted})"
+    );
+    harness.get_by_role_and_label(Role::Button, "100%").click();
+    harness.run();
+    let zoom = harness.state().design.zoom().expect("drawn");
+    assert!((zoom - 1.0).abs() < 0.01, "zoom {zoom}");
+}
+
+#[test]
+fn space_and_drag_pans_instead_of_drawing_a_marquee() {
+    let mut harness = harness_with(Some(small_doc()));
+    let before = harness.state().design.scene_rect;
+    // A point of empty canvas: between "Clients" and "Handler", below them.
+    let zoom = harness.state().design.zoom().expect("drawn");
+    let between = card(&harness, "Clients").lerp(card(&harness, "Handler"), 0.5);
+    let empty = between + egui::vec2(0.0, 90.0 * zoom);
+    harness.key_down(egui::Key::Space);
+    harness.run();
+    drag(&mut harness, empty, empty + egui::vec2(-120.0, 0.0));
+    harness.key_up(egui::Key::Space);
+    harness.run();
+    let after = harness.state().design.scene_rect;
+    assert!(
+        after.center().x > before.center().x + 10.0,
+        "{before:?} -> {after:?}"
+    );
+    assert!(
+        harness.state().design.selection.is_empty(),
+        "no marquee selection"
+    );
+}

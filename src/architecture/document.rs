@@ -27,6 +27,75 @@ pub const DUPLICATE_OFFSET: (f32, f32) = (40.0, 40.0);
 #[serde(transparent)]
 pub struct NodeId(pub u64);
 
+/// A group's id: unique among the document's groups.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct GroupId(pub u64);
+
+impl fmt::Display for GroupId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// What a group stands for. Groups only organise the drawing; they change
+/// no load, cost or validation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum GroupKind {
+    /// A cloud account or subscription.
+    Account,
+    Region,
+    /// A private network: a VPC or VNet.
+    Network,
+    /// Any other boundary: a team, a service, a trust zone.
+    Boundary,
+}
+
+impl GroupKind {
+    pub const ALL: [GroupKind; 4] = [
+        GroupKind::Account,
+        GroupKind::Region,
+        GroupKind::Network,
+        GroupKind::Boundary,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            GroupKind::Account => "Account",
+            GroupKind::Region => "Region",
+            GroupKind::Network => "Network (VPC)",
+            GroupKind::Boundary => "Boundary",
+        }
+    }
+}
+
+/// A labelled rectangle that holds the cards drawn inside it: moving it
+/// moves them. Membership is where the cards are, not a stored list, so
+/// a card dragged out of a group simply leaves it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: GroupId,
+    pub name: String,
+    pub kind: GroupKind,
+    /// Top-left corner on the canvas, in points.
+    pub position: (f32, f32),
+    /// Width and height, in points.
+    pub size: (f32, f32),
+}
+
+impl Group {
+    /// Whether a point lies inside the group's rectangle.
+    pub fn contains(&self, point: (f32, f32)) -> bool {
+        point.0 >= self.position.0
+            && point.1 >= self.position.1
+            && point.0 <= self.position.0 + self.size.0
+            && point.1 <= self.position.1 + self.size.1
+    }
+}
+
 /// An edge's id: unique among the document's edges.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
@@ -336,6 +405,9 @@ pub struct Architecture {
     pub nodes: Vec<Node>,
     #[serde(default)]
     pub edges: Vec<Edge>,
+    /// Containers drawn behind the cards (accounts, regions, networks).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
 }
 
 /// A piece of a document on the clipboard: some nodes and the edges between them.
@@ -353,6 +425,7 @@ impl Architecture {
     /// An empty document aimed at a platform, for File > New.
     pub fn new_empty(target_platform: &str) -> Self {
         Architecture {
+            groups: Vec::new(),
             version: FORMAT_VERSION,
             name: "Untitled architecture".to_owned(),
             description: String::new(),
@@ -549,6 +622,89 @@ impl Architecture {
     pub fn normalize(&mut self) {
         self.nodes.sort_by_key(|n| n.id);
         self.edges.sort_by_key(|e| e.id);
+        self.groups.sort_by_key(|g| g.id);
+    }
+
+    pub fn group(&self, id: GroupId) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    pub fn group_mut(&mut self, id: GroupId) -> Option<&mut Group> {
+        self.groups.iter_mut().find(|g| g.id == id)
+    }
+
+    /// The next free group id.
+    pub fn next_group_id(&self) -> GroupId {
+        GroupId(
+            self.groups
+                .iter()
+                .map(|g| g.id.0)
+                .max()
+                .map_or(1, |max| max + 1),
+        )
+    }
+
+    /// Add a group; returns its id.
+    pub fn add_group(
+        &mut self,
+        name: impl Into<String>,
+        kind: GroupKind,
+        position: (f32, f32),
+        size: (f32, f32),
+    ) -> GroupId {
+        let id = self.next_group_id();
+        self.groups.push(Group {
+            id,
+            name: name.into(),
+            kind,
+            position,
+            size,
+        });
+        id
+    }
+
+    /// Remove groups (the cards inside them stay).
+    pub fn remove_groups(&mut self, ids: &[GroupId]) -> usize {
+        let before = self.groups.len();
+        self.groups.retain(|g| !ids.contains(&g.id));
+        before - self.groups.len()
+    }
+
+    /// What moves with a group: the nodes whose `anchor` (a point of the
+    /// card, given its position) lies inside it, and the groups wholly inside it.
+    pub fn group_contents(
+        &self,
+        id: GroupId,
+        anchor: impl Fn((f32, f32)) -> (f32, f32),
+    ) -> (Vec<NodeId>, Vec<GroupId>) {
+        let Some(group) = self.group(id) else {
+            return (Vec::new(), Vec::new());
+        };
+        let nodes = self
+            .nodes
+            .iter()
+            .filter(|n| group.contains(anchor(n.position)))
+            .map(|n| n.id)
+            .collect();
+        let groups = self
+            .groups
+            .iter()
+            .filter(|g| {
+                g.id != id
+                    && group.contains(g.position)
+                    && group.contains((g.position.0 + g.size.0, g.position.1 + g.size.1))
+            })
+            .map(|g| g.id)
+            .collect();
+        (nodes, groups)
+    }
+
+    /// Move groups by a delta.
+    pub fn move_groups(&mut self, ids: &[GroupId], delta: (f32, f32)) {
+        for group in self.groups.iter_mut().filter(|g| ids.contains(&g.id)) {
+            group.position.0 += delta.0;
+            group.position.1 += delta.1;
+        }
     }
 
     /// The smallest rectangle holding every node's position: `(min, max)`.
@@ -660,5 +816,45 @@ mod tests {
         edge.batch_size = 1.0;
         edge.fraction = 1.5;
         assert!(edge.multiplier_problem().unwrap().contains("fraction"));
+    }
+}
+
+#[cfg(test)]
+mod group_tests {
+    use super::*;
+
+    #[test]
+    fn a_group_holds_the_cards_and_groups_inside_it() {
+        let mut doc = Architecture::new_empty("aws-lambda");
+        let inside = doc.add_node("in", (20.0, 20.0), NodeKind::function());
+        let outside = doc.add_node("out", (500.0, 20.0), NodeKind::function());
+        let region = doc.add_group("Region", GroupKind::Region, (0.0, 0.0), (300.0, 200.0));
+        let network = doc.add_group("VPC", GroupKind::Network, (10.0, 10.0), (100.0, 100.0));
+        let overlapping = doc.add_group("Other", GroupKind::Boundary, (250.0, 0.0), (100.0, 100.0));
+        let (nodes, groups) = doc.group_contents(region, |p| p);
+        assert_eq!(nodes, vec![inside]);
+        assert_eq!(groups, vec![network]);
+        assert!(!nodes.contains(&outside) && !groups.contains(&overlapping));
+        doc.move_groups(&[region], (5.0, 5.0));
+        assert_eq!(doc.group(region).unwrap().position, (5.0, 5.0));
+        assert_eq!(doc.remove_groups(&[region]), 1);
+        assert_eq!(doc.nodes.len(), 2, "removing a group keeps its cards");
+        assert_eq!(doc.next_group_id(), GroupId(4));
+    }
+
+    #[test]
+    fn groups_round_trip_and_are_left_out_when_there_are_none() {
+        let mut doc = Architecture::new_empty("aws-lambda");
+        let plain = crate::architecture::to_ron_string(&doc).unwrap();
+        assert!(!plain.contains("groups"), "{plain}");
+        doc.add_group(
+            "Prod account",
+            GroupKind::Account,
+            (0.0, 0.0),
+            (400.0, 300.0),
+        );
+        let text = crate::architecture::to_ron_string(&doc).unwrap();
+        let back = crate::architecture::parse_str("test.ron", &text).unwrap();
+        assert_eq!(back, doc);
     }
 }

@@ -159,14 +159,25 @@ fn find_field(line: &str, name: &str) -> Option<usize> {
     None
 }
 
-/// The line where the entry `id: N` of a section (`nodes` or `edges`) is.
+/// The line where the entry `id: N` of a section (`nodes`, `edges` or
+/// `groups`) is.
 fn line_of_entry(text: &str, section: &str, id: u64) -> Option<usize> {
-    let other = if section == "nodes" { "edges" } else { "nodes" };
+    line_of_nth_entry(text, section, id, 0)
+}
+
+/// The line of the `nth` (from 0) entry with `id: N` in a section: a
+/// duplicate is reported where it is, not where its twin is.
+fn line_of_nth_entry(text: &str, section: &str, id: u64, nth: usize) -> Option<usize> {
+    let mut seen = 0;
+    let others: Vec<&str> = ["nodes", "edges", "groups"]
+        .into_iter()
+        .filter(|s| *s != section)
+        .collect();
     let mut inside = false;
     for (index, line) in text.lines().enumerate() {
         if find_field(line, section).is_some() {
             inside = true;
-        } else if find_field(line, other).is_some() {
+        } else if others.iter().any(|other| find_field(line, other).is_some()) {
             inside = false;
         }
         if !inside {
@@ -181,7 +192,12 @@ fn line_of_entry(text: &str, section: &str, id: u64) -> Option<usize> {
                 .trim_start();
             let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
             if digits.parse::<u64>().ok() == Some(id) {
-                return Some(index + 1);
+                if seen == nth {
+                    return Some(index + 1);
+                }
+                seen += 1;
+                // One entry per line: the next match is another entry.
+                break;
             }
             rest = &rest[start + 2..];
         }
@@ -229,10 +245,17 @@ fn check_structure(file: &str, text: &str, doc: &Architecture) -> Result<(), Doc
             subject,
             message,
         };
+    let duplicate =
+        |section: &str, id: u64, subject: String, message: String| DocumentError::Invalid {
+            file: file.to_owned(),
+            line: line_of_nth_entry(text, section, id, 1),
+            subject,
+            message,
+        };
     let mut nodes = HashSet::with_capacity(doc.nodes.len());
     for node in &doc.nodes {
         if !nodes.insert(node.id) {
-            return Err(invalid(
+            return Err(duplicate(
                 "nodes",
                 node.id.0,
                 node.subject(),
@@ -244,7 +267,7 @@ fn check_structure(file: &str, text: &str, doc: &Architecture) -> Result<(), Doc
     for edge in &doc.edges {
         let subject = format!("edge {}", edge.id);
         if !edges.insert(edge.id) {
-            return Err(invalid(
+            return Err(duplicate(
                 "edges",
                 edge.id.0,
                 subject,
@@ -260,6 +283,27 @@ fn check_structure(file: &str, text: &str, doc: &Architecture) -> Result<(), Doc
                     format!("its `{end}` node {id} does not exist"),
                 ));
             }
+        }
+    }
+    let mut groups = HashSet::with_capacity(doc.groups.len());
+    for group in &doc.groups {
+        let subject = format!("group {} {:?}", group.id, group.name);
+        if !groups.insert(group.id) {
+            return Err(duplicate(
+                "groups",
+                group.id.0,
+                subject,
+                format!("duplicate group id {}", group.id),
+            ));
+        }
+        let (width, height) = group.size;
+        if !(width.is_finite() && height.is_finite() && width > 0.0 && height > 0.0) {
+            return Err(invalid(
+                "groups",
+                group.id.0,
+                subject,
+                format!("size must be above zero (got {width} x {height})"),
+            ));
         }
     }
     Ok(())
@@ -315,13 +359,81 @@ pub fn check_ids(
 
 /// Parse a document and check its catalog ids. `file` names it in errors.
 pub fn load_str(catalog: &Catalog, file: &str, text: &str) -> Result<Architecture, DocumentError> {
-    let doc = parse_str(file, text)?;
+    load_str_reporting(catalog, file, text).map(|(doc, _)| doc)
+}
+
+/// A catalog id a file used that the catalog now knows by another name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Renamed {
+    /// What used it: `node 3 "Handler"`, `edge 2` or `the target platform`.
+    pub subject: String,
+    pub from: String,
+    pub to: String,
+}
+
+impl std::fmt::Display for Renamed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: `{}` is now `{}`", self.subject, self.from, self.to)
+    }
+}
+
+/// Replace ids the catalog lists as former names (`aliases`) with the
+/// current ones, so files written before a rename keep loading.
+pub fn migrate_ids(catalog: &Catalog, doc: &mut Architecture) -> Vec<Renamed> {
+    let mut renamed = Vec::new();
+    let mut rename = |subject: String, id: &mut String| {
+        if let Some(current) = catalog.renamed(id) {
+            renamed.push(Renamed {
+                subject,
+                from: id.clone(),
+                to: current.to_owned(),
+            });
+            *id = current.to_owned();
+        }
+    };
+    rename("the target platform".to_owned(), &mut doc.target_platform);
+    for node in &mut doc.nodes {
+        let subject = node.subject();
+        match &mut node.kind {
+            NodeKind::Function {
+                platform: Some(platform),
+                ..
+            } => rename(subject, platform),
+            NodeKind::EventSource { trigger, .. } => rename(subject, trigger),
+            NodeKind::Service { service, .. } => rename(subject, service),
+            NodeKind::Function { platform: None, .. } => {}
+        }
+    }
+    for edge in &mut doc.edges {
+        if let Some(trigger) = &mut edge.trigger {
+            rename(format!("edge {}", edge.id), trigger);
+        }
+    }
+    renamed
+}
+
+/// As [`load_str`], also saying which former ids were renamed.
+pub fn load_str_reporting(
+    catalog: &Catalog,
+    file: &str,
+    text: &str,
+) -> Result<(Architecture, Vec<Renamed>), DocumentError> {
+    let mut doc = parse_str(file, text)?;
+    let renamed = migrate_ids(catalog, &mut doc);
     check_ids(catalog, file, text, &doc)?;
-    Ok(doc)
+    Ok((doc, renamed))
 }
 
 /// Read, parse and check a document file.
 pub fn load_file(catalog: &Catalog, path: &Path) -> Result<Architecture, DocumentError> {
+    load_file_reporting(catalog, path).map(|(doc, _)| doc)
+}
+
+/// As [`load_file`], also saying which former ids were renamed.
+pub fn load_file_reporting(
+    catalog: &Catalog,
+    path: &Path,
+) -> Result<(Architecture, Vec<Renamed>), DocumentError> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|error| DocumentError::Unreadable {
         path: name.clone(),
@@ -339,7 +451,7 @@ pub fn load_file(catalog: &Catalog, path: &Path) -> Result<Architecture, Documen
             message: "not UTF-8 text".to_owned(),
         }
     })?;
-    load_str(catalog, &name, &text)
+    load_str_reporting(catalog, &name, &text)
 }
 
 /// The one layout every file is written in.
@@ -548,5 +660,37 @@ mod tests {
         );
         assert_eq!(find_field("    name: \"a \\\" id: 4\",", "id"), None);
         assert_eq!(version_position("(\n  version:   7,\n"), (2, 14));
+    }
+}
+
+#[cfg(test)]
+mod group_file_tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_group_is_refused_at_its_line() {
+        let text = r#"(
+    version: 1,
+    name: "g",
+    target_platform: "aws-lambda",
+    groups: [
+        (id: 1, name: "Prod", kind: Account, position: (0.0, 0.0), size: (400.0, 300.0)),
+        (id: 1, name: "Copy", kind: Region, position: (0.0, 0.0), size: (10.0, 10.0)),
+    ],
+)"#;
+        let error = parse_str("g.ron", text).unwrap_err().to_string();
+        assert!(
+            error.starts_with("g.ron:7: group 1 \"Copy\": duplicate group id 1"),
+            "{error}"
+        );
+        let flat = text
+            .replace("size: (10.0, 10.0)", "size: (0.0, 10.0)")
+            .replace("id: 1, name: \"Copy\"", "id: 2, name: \"Copy\"");
+        let error = parse_str("g.ron", &flat).unwrap_err().to_string();
+        assert!(
+            error.contains("group 2 \"Copy\": size must be above zero"),
+            "{error}"
+        );
+        assert!(error.starts_with("g.ron:7:"), "{error}");
     }
 }

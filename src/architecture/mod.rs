@@ -24,13 +24,13 @@ pub mod synthetic;
 pub mod validate;
 
 pub use document::{
-    Architecture, DUPLICATE_OFFSET, Edge, EdgeId, EdgeKind, FORMAT_VERSION, Fragment, Load, Node,
-    NodeId, NodeKind,
+    Architecture, DUPLICATE_OFFSET, Edge, EdgeId, EdgeKind, FORMAT_VERSION, Fragment, Group,
+    GroupId, GroupKind, Load, Node, NodeId, NodeKind,
 };
 pub use examples::{DEFAULT_EXAMPLE, Example, default_example, examples};
 pub use io::{
-    DocumentError, fragment_to_ron, load_file, load_str, parse_fragment, parse_str, save_file,
-    to_ron_string,
+    DocumentError, Renamed, fragment_to_ron, load_file, load_file_reporting, load_str,
+    load_str_reporting, migrate_ids, parse_fragment, parse_str, save_file, to_ron_string,
 };
 pub use portability::{EdgeMapping, Gap, NodeMapping, ProviderPort, portability, portability_with};
 pub use pricing::{

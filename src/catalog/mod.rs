@@ -42,6 +42,8 @@ struct Index {
     services: BTreeMap<String, usize>,
     frameworks: BTreeMap<String, usize>,
     price_sheets: BTreeMap<String, usize>,
+    /// Former id -> current id, for platforms, services and triggers.
+    aliases: BTreeMap<String, String>,
 }
 
 fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> BTreeMap<String, usize> {
@@ -80,6 +82,20 @@ impl Catalog {
             services: index_of(&services, |s| &s.id),
             frameworks: index_of(&frameworks, |f| &f.id),
             price_sheets: index_of(&price_sheets, |s| &s.id),
+            aliases: platforms
+                .iter()
+                .flat_map(|p| p.aliases.iter().map(move |a| (a.clone(), p.id.clone())))
+                .chain(
+                    services
+                        .iter()
+                        .flat_map(|s| s.aliases.iter().map(move |a| (a.clone(), s.id.clone()))),
+                )
+                .chain(
+                    triggers
+                        .iter()
+                        .flat_map(|t| t.aliases.iter().map(move |a| (a.clone(), t.id.clone()))),
+                )
+                .collect(),
         };
         Catalog {
             providers,
@@ -100,6 +116,11 @@ impl Catalog {
     /// Load a catalog directory (same layout as `catalogs/`).
     pub fn from_dir(dir: &Path) -> Result<Catalog, CatalogErrors> {
         CatalogFiles::read_dir(dir)?.parse()
+    }
+
+    /// The current id of a platform, service or trigger that was renamed.
+    pub fn renamed(&self, former_id: &str) -> Option<&str> {
+        self.index.aliases.get(former_id).map(String::as_str)
     }
 
     pub fn provider(&self, id: &str) -> Option<&Provider> {

@@ -86,6 +86,10 @@ impl TriggerGroup {
 #[serde(deny_unknown_fields)]
 pub struct TriggerKind {
     pub id: String,
+    /// Former ids that still resolve to this entry, so architecture files
+    /// written before a rename keep loading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     pub name: String,
     pub group: TriggerGroup,
     pub delivery: Vec<Delivery>,
@@ -259,6 +263,10 @@ impl Operations {
 #[serde(deny_unknown_fields)]
 pub struct Platform {
     pub id: String,
+    /// Former ids that still resolve to this entry, so architecture files
+    /// written before a rename keep loading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     pub name: String,
     /// Who makes it, as a display name.
     pub vendor: String,
@@ -394,6 +402,10 @@ impl ServiceRole {
 #[serde(deny_unknown_fields)]
 pub struct Service {
     pub id: String,
+    /// Former ids that still resolve to this entry, so architecture files
+    /// written before a rename keep loading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     pub name: String,
     pub provider: String,
     pub role: ServiceRole,

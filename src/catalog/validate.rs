@@ -309,6 +309,28 @@ fn check_ids(check: &mut Checker<'_>, files: &CatalogFiles, sheet_files: &[&str]
     for (file, id) in entries {
         note_id(&mut seen, &mut entry_problems, file, id);
     }
+    // Former ids share the namespace: an alias must not shadow a live entry.
+    let aliases = catalog
+        .platforms
+        .iter()
+        .map(|p| (&files.platforms, &p.aliases))
+        .chain(
+            catalog
+                .services
+                .iter()
+                .map(|s| (&files.services, &s.aliases)),
+        )
+        .chain(
+            catalog
+                .triggers
+                .iter()
+                .map(|t| (&files.triggers, &t.aliases)),
+        );
+    for (file, list) in aliases {
+        for alias in list {
+            note_id(&mut seen, &mut entry_problems, file, alias);
+        }
+    }
     let mut sheet_seen: BTreeMap<String, String> = BTreeMap::new();
     for (sheet, file_name) in catalog.price_sheets.iter().zip(sheet_files) {
         let file = files

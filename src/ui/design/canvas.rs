@@ -18,7 +18,7 @@ use egui::{
 
 use super::geometry::{self, GRID, NODE_SIZE, PORT_RADIUS};
 use super::{DesignState, ok};
-use crate::architecture::{CostStatus, EdgeKind, NodeId, NodeKind, Severity};
+use crate::architecture::{CostStatus, EdgeKind, GroupId, GroupKind, NodeId, NodeKind, Severity};
 use crate::catalog::Catalog;
 use crate::cost::engine::compact;
 use crate::export::usd;
@@ -30,6 +30,9 @@ pub enum Interaction {
     #[default]
     Idle,
     Moving,
+    /// A group dragged by its title bar, with what it holds.
+    MovingGroup,
+    Resizing,
     Connecting {
         from: NodeId,
         pointer: Pos2,
@@ -43,6 +46,12 @@ pub enum Interaction {
 #[derive(Debug, Default)]
 pub struct CanvasState {
     pub interaction: Interaction,
+    /// The canvas's size on screen, for "100%".
+    pub view_size: Vec2,
+    /// Set by "100%": show the scene at this size (the canvas's) next frame.
+    pub zoom_to_actual: Option<Vec2>,
+    /// What moves with the group being dragged (found when the drag starts).
+    pub group_contents: (Vec<NodeId>, Vec<GroupId>),
     /// Scene to screen, as last drawn (for tests and tooltips outside the scene).
     pub to_screen: Option<TSTransform>,
 }
@@ -53,6 +62,7 @@ pub enum PaletteItem {
     Function { platform: Option<String> },
     Source(String),
     Service(String),
+    Group(GroupKind),
 }
 
 impl PaletteItem {
@@ -67,6 +77,8 @@ impl PaletteItem {
             }
             PaletteItem::Source(trigger) => NodeKind::event_source(trigger),
             PaletteItem::Service(service) => NodeKind::service(service),
+            // Groups are not nodes; `place` adds them separately.
+            PaletteItem::Group(_) => NodeKind::function(),
         }
     }
 
@@ -80,19 +92,34 @@ impl PaletteItem {
             PaletteItem::Service(service) => catalog
                 .service(service)
                 .map_or_else(|| service.clone(), |s| s.name.clone()),
+            PaletteItem::Group(kind) => kind.label().to_owned(),
         }
     }
 }
 
+/// Default size of a new group.
+const NEW_GROUP_SIZE: Vec2 = Vec2::new(440.0, 280.0);
+
 /// Add a palette item at a scene position (snapped), as one undo step.
-pub fn place(state: &mut DesignState, catalog: &Catalog, item: &PaletteItem, at: Pos2) -> NodeId {
+pub fn place(state: &mut DesignState, catalog: &Catalog, item: &PaletteItem, at: Pos2) {
     state.record();
+    if let PaletteItem::Group(kind) = item {
+        let position = geometry::snap(geometry::from_pos(at - NEW_GROUP_SIZE / 2.0));
+        let id = state.doc.add_group(
+            item.default_name(catalog),
+            *kind,
+            position,
+            (NEW_GROUP_SIZE.x, NEW_GROUP_SIZE.y),
+        );
+        state.selection.clear();
+        state.selection.groups.insert(id);
+        return;
+    }
     let position = geometry::snap(geometry::from_pos(at - NODE_SIZE / 2.0));
     let id = state
         .doc
         .add_node(item.default_name(catalog), position, item.kind());
     state.selection.select_node(id);
-    id
 }
 
 /// The centre of what the canvas shows, in scene space.
@@ -290,15 +317,37 @@ pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) -> Option<Sta
     state.ensure_derived(catalog);
 
     if state.fit_requested {
-        if let Some(rect) = geometry::fit(state.doc.nodes.iter().map(|n| n.position)) {
+        let cards = state
+            .doc
+            .nodes
+            .iter()
+            .map(|n| geometry::node_rect(n.position));
+        let groups = state
+            .doc
+            .groups
+            .iter()
+            .map(|g| geometry::group_rect(g.position, g.size));
+        if let Some(rect) = geometry::fit_rects(cards.chain(groups)) {
             state.scene_rect = rect;
         }
         state.fit_requested = false;
     }
+    // Right or middle drag pans; so does a left drag while Space is held.
+    let space_held =
+        ui.input(|i| i.key_down(egui::Key::Space)) && !ui.ctx().egui_wants_keyboard_input();
+    let pan_buttons = if space_held {
+        egui::DragPanButtons::all()
+    } else {
+        egui::DragPanButtons::MIDDLE | egui::DragPanButtons::SECONDARY
+    };
+    if let Some(size) = state.canvas.zoom_to_actual.take() {
+        state.scene_rect = egui::Rect::from_center_size(view_centre(state), size);
+    }
+    state.canvas.view_size = ui.available_size();
     let scene = egui::Scene::new()
         .zoom_range(0.1..=2.0)
         .max_inner_size([100_000.0, 100_000.0])
-        .drag_pan_buttons(egui::DragPanButtons::MIDDLE | egui::DragPanButtons::SECONDARY);
+        .drag_pan_buttons(pan_buttons);
     let mut scene_rect = state.scene_rect;
     let mut edits = Vec::new();
     let inner = scene.show(ui, &mut scene_rect, |ui| {
@@ -341,6 +390,7 @@ pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) -> Option<Sta
         state.refusal = None;
     }
     if background.drag_started_by(egui::PointerButton::Primary)
+        && !space_held
         && let Some(start) = pointer
     {
         state.canvas.interaction = Interaction::Marquee {
@@ -399,6 +449,13 @@ pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) -> Option<Sta
 
 /// A change the drawing pass asks for, applied after the scene is drawn.
 enum Edit {
+    SelectGroup { group: GroupId, additive: bool },
+    StartMoveGroup { group: GroupId },
+    MoveGroup { group: GroupId, delta: Vec2 },
+    EndMoveGroup { group: GroupId, free: bool },
+    StartResize { group: GroupId },
+    Resize { group: GroupId, delta: Vec2 },
+    EndResize { group: GroupId, free: bool },
     Select { node: NodeId, additive: bool },
     StartMove { node: NodeId },
     Move { delta: Vec2 },
@@ -410,8 +467,71 @@ enum Edit {
 
 fn apply(state: &mut DesignState, catalog: &Catalog, edit: Edit) -> Option<StatusMessage> {
     match edit {
+        Edit::SelectGroup { group, additive } => {
+            if !additive {
+                state.selection.clear();
+            }
+            if !state.selection.groups.remove(&group) || !additive {
+                state.selection.groups.insert(group);
+            }
+            state.refusal = None;
+        }
+        Edit::StartMoveGroup { group } => {
+            state.record();
+            state.selection.clear();
+            state.selection.groups.insert(group);
+            state.canvas.group_contents = state.doc.group_contents(group, geometry::card_anchor);
+            state.canvas.interaction = Interaction::MovingGroup;
+        }
+        Edit::MoveGroup { group, delta } => {
+            let delta = (delta.x, delta.y);
+            let (nodes, groups) = &state.canvas.group_contents;
+            state.doc.move_nodes(nodes, delta);
+            state.doc.move_groups(groups, delta);
+            state.doc.move_groups(&[group], delta);
+        }
+        Edit::EndMoveGroup { group, free } => {
+            if state.snap_to_grid
+                && !free
+                && let Some(found) = state.doc.group(group)
+            {
+                // Snap the group, and carry its contents by the same amount.
+                let snapped = geometry::snap(found.position);
+                let delta = (snapped.0 - found.position.0, snapped.1 - found.position.1);
+                let (nodes, groups) = state.canvas.group_contents.clone();
+                state.doc.move_nodes(&nodes, delta);
+                state.doc.move_groups(&groups, delta);
+                state.doc.move_groups(&[group], delta);
+            }
+            state.canvas.group_contents = (Vec::new(), Vec::new());
+            state.canvas.interaction = Interaction::Idle;
+        }
+        Edit::StartResize { group } => {
+            state.record();
+            state.selection.clear();
+            state.selection.groups.insert(group);
+            state.canvas.interaction = Interaction::Resizing;
+        }
+        Edit::Resize { group, delta } => {
+            if let Some(found) = state.doc.group_mut(group) {
+                found.size.0 = (found.size.0 + delta.x).max(geometry::GROUP_MIN_SIZE.x);
+                found.size.1 = (found.size.1 + delta.y).max(geometry::GROUP_MIN_SIZE.y);
+            }
+        }
+        Edit::EndResize { group, free } => {
+            if state.snap_to_grid
+                && !free
+                && let Some(found) = state.doc.group_mut(group)
+            {
+                found.size = geometry::snap(found.size);
+                found.size.0 = found.size.0.max(geometry::GROUP_MIN_SIZE.x);
+                found.size.1 = found.size.1.max(geometry::GROUP_MIN_SIZE.y);
+            }
+            state.canvas.interaction = Interaction::Idle;
+        }
         Edit::Select { node, additive } => {
             state.selection.edge = None;
+            state.selection.groups.clear();
             if additive {
                 if !state.selection.nodes.remove(&node) {
                     state.selection.nodes.insert(node);
@@ -521,6 +641,119 @@ fn draw(
         x += step;
     }
 
+    // Groups at the back: a tinted area, its title bar drags it (and what it
+    // holds), its corner resizes it.
+    let modifiers = ui.input(|i| i.modifiers);
+    for group in &state.doc.groups {
+        let rect = geometry::group_rect(group.position, group.size);
+        let id = ui.scope_id().with(("group", group.id.0));
+        let title = geometry::group_title_rect(rect);
+        let bar = ui.interact(title, id, Sense::click_and_drag());
+        bar.widget_info(|| {
+            WidgetInfo::labeled(egui::Role::Button, true, format!("Group: {}", group.name))
+        });
+        let handle = ui.interact(
+            geometry::group_handle_rect(rect),
+            id.with("resize"),
+            Sense::drag(),
+        );
+        handle.widget_info(|| {
+            WidgetInfo::labeled(egui::Role::Button, true, format!("Resize {}", group.name))
+        });
+        if bar.clicked() {
+            edits.push(Edit::SelectGroup {
+                group: group.id,
+                additive: modifiers.shift || modifiers.command,
+            });
+        }
+        if bar.drag_started_by(egui::PointerButton::Primary) {
+            edits.push(Edit::StartMoveGroup { group: group.id });
+        }
+        if bar.dragged_by(egui::PointerButton::Primary)
+            && state.canvas.interaction == Interaction::MovingGroup
+        {
+            let delta = bar.drag_delta();
+            if delta != Vec2::ZERO {
+                edits.push(Edit::MoveGroup {
+                    group: group.id,
+                    delta,
+                });
+            }
+        }
+        if bar.drag_stopped() && state.canvas.interaction == Interaction::MovingGroup {
+            edits.push(Edit::EndMoveGroup {
+                group: group.id,
+                free: modifiers.alt,
+            });
+        }
+        if handle.drag_started() {
+            edits.push(Edit::StartResize { group: group.id });
+        }
+        if handle.dragged() && state.canvas.interaction == Interaction::Resizing {
+            let delta = handle.drag_delta();
+            if delta != Vec2::ZERO {
+                edits.push(Edit::Resize {
+                    group: group.id,
+                    delta,
+                });
+            }
+        }
+        if handle.drag_stopped() && state.canvas.interaction == Interaction::Resizing {
+            edits.push(Edit::EndResize {
+                group: group.id,
+                free: modifiers.alt,
+            });
+        }
+        if !visible.intersects(rect) {
+            continue;
+        }
+        let tint = group_color(group.kind);
+        let selected = state.selection.groups.contains(&group.id);
+        let border = if selected {
+            Stroke::new(2.5, visuals.selection.stroke.color)
+        } else {
+            Stroke::new(1.2, tint.gamma_multiply(0.8))
+        };
+        painter.rect(
+            rect,
+            CornerRadius::same(10),
+            tint.gamma_multiply(0.07),
+            border,
+            egui::StrokeKind::Inside,
+        );
+        painter.rect_filled(
+            title,
+            CornerRadius {
+                nw: 10,
+                ne: 10,
+                sw: 0,
+                se: 0,
+            },
+            tint.gamma_multiply(if bar.hovered() { 0.35 } else { 0.22 }),
+        );
+        if detailed {
+            painter.text(
+                title.left_center() + Vec2::new(10.0, 0.0),
+                Align2::LEFT_CENTER,
+                format!("{} · {}", group.kind.label(), group.name),
+                FontId::proportional(12.5),
+                visuals.text_color(),
+            );
+        }
+        let corner = geometry::group_handle_rect(rect);
+        painter.line_segment(
+            [corner.left_bottom(), corner.right_top()],
+            Stroke::new(1.5, tint),
+        );
+        painter.line_segment(
+            [corner.center_bottom(), corner.right_center()],
+            Stroke::new(1.5, tint),
+        );
+        if bar.hovered() {
+            bar.on_hover_text("Drag to move the group and everything inside it");
+        }
+    }
+
     // Edges under the cards; only those that can be seen.
     let selected_color = visuals.selection.stroke.color;
     let mut points = Vec::with_capacity(25);
@@ -598,7 +831,6 @@ fn draw(
     }
 
     // Cards.
-    let modifiers = ui.input(|i| i.modifiers);
     let pointer = ui.input(|i| i.pointer.interact_pos()).map(to_scene);
     for node in &state.doc.nodes {
         let Some(info) = infos.get(&node.id) else {
@@ -808,6 +1040,15 @@ fn draw(
         );
     }
     from_global
+}
+
+fn group_color(kind: GroupKind) -> Color32 {
+    match kind {
+        GroupKind::Account => Color32::from_rgb(180, 120, 230),
+        GroupKind::Region => Color32::from_rgb(90, 160, 230),
+        GroupKind::Network => Color32::from_rgb(70, 190, 120),
+        GroupKind::Boundary => Color32::from_rgb(200, 170, 80),
+    }
 }
 
 fn truncate(text: &str, max_chars: usize) -> String {

@@ -20,9 +20,13 @@ pub fn remember(recent: &mut Vec<PathBuf>, path: &Path) {
     recent.truncate(RECENT_LIMIT);
 }
 
-/// Read and check an architecture file.
-pub fn open(catalog: &Catalog, path: &Path) -> Result<Architecture, DocumentError> {
-    architecture::load_file(catalog, path)
+/// Read and check an architecture file; also says which former catalog
+/// ids it used and what they are now.
+pub fn open(
+    catalog: &Catalog,
+    path: &Path,
+) -> Result<(Architecture, Vec<architecture::Renamed>), DocumentError> {
+    architecture::load_file_reporting(catalog, path)
 }
 
 /// Save, normalizing the order first so files diff well.

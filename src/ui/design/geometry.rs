@@ -107,6 +107,33 @@ pub fn end_direction(curve: &[Pos2; 4]) -> Vec2 {
     }
 }
 
+/// Height of a group's title bar, which is what drags it.
+pub const GROUP_TITLE_HEIGHT: f32 = 24.0;
+/// Size of a group's resize handle, in its bottom-right corner.
+pub const GROUP_HANDLE: f32 = 14.0;
+/// The smallest a group may be resized to.
+pub const GROUP_MIN_SIZE: Vec2 = vec2(160.0, 100.0);
+
+pub fn group_rect(position: (f32, f32), size: (f32, f32)) -> Rect {
+    Rect::from_min_size(to_pos(position), vec2(size.0, size.1))
+}
+
+pub fn group_title_rect(group: Rect) -> Rect {
+    Rect::from_min_size(group.min, vec2(group.width(), GROUP_TITLE_HEIGHT))
+}
+
+pub fn group_handle_rect(group: Rect) -> Rect {
+    Rect::from_min_size(
+        group.max - Vec2::splat(GROUP_HANDLE),
+        Vec2::splat(GROUP_HANDLE),
+    )
+}
+
+/// The point of a card that decides which group holds it: its centre.
+pub fn card_anchor(position: (f32, f32)) -> (f32, f32) {
+    from_pos(node_rect(position).center())
+}
+
 /// Round a position to the grid.
 pub fn snap(position: (f32, f32)) -> (f32, f32) {
     (
@@ -123,9 +150,13 @@ pub fn marquee(a: Pos2, b: Pos2) -> Rect {
 /// The scene rectangle that shows every card with a margin, or `None` when
 /// there are no cards.
 pub fn fit(positions: impl IntoIterator<Item = (f32, f32)>) -> Option<Rect> {
+    fit_rects(positions.into_iter().map(node_rect))
+}
+
+/// The scene rectangle that shows every rectangle given, with a margin.
+pub fn fit_rects(rects: impl IntoIterator<Item = Rect>) -> Option<Rect> {
     let mut bounds: Option<Rect> = None;
-    for position in positions {
-        let rect = node_rect(position);
+    for rect in rects {
         bounds = Some(bounds.map_or(rect, |b| b.union(rect)));
     }
     bounds.map(|b| b.expand(60.0))

@@ -15,6 +15,7 @@ use crate::ui::widgets::{self, key_text, section};
 #[derive(Clone, PartialEq)]
 enum Piece {
     Node(crate::architecture::Node),
+    Group(crate::architecture::Group),
     Edge(crate::architecture::Edge),
     Document(String, String),
     None,
@@ -23,6 +24,13 @@ enum Piece {
 fn piece(state: &DesignState) -> Piece {
     if let Some(id) = state.selection.only_node() {
         return state.doc.node(id).cloned().map_or(Piece::None, Piece::Node);
+    }
+    if let Some(id) = state.selection.only_group() {
+        return state
+            .doc
+            .group(id)
+            .cloned()
+            .map_or(Piece::None, Piece::Group);
     }
     if let (Some(id), true) = (state.selection.edge, state.selection.nodes.is_empty()) {
         return state.doc.edge(id).cloned().map_or(Piece::None, Piece::Edge);
@@ -43,6 +51,11 @@ fn restore(doc: &mut Architecture, piece: Piece) {
         Piece::Edge(edge) => {
             if let Some(slot) = doc.edge_mut(edge.id) {
                 *slot = edge;
+            }
+        }
+        Piece::Group(group) => {
+            if let Some(slot) = doc.group_mut(group.id) {
+                *slot = group;
             }
         }
         Piece::Document(name, description) => {
@@ -75,12 +88,18 @@ pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
         .show(ui, |ui| {
             if let Some(id) = state.selection.only_node() {
                 node_ui(state, ui, catalog, id);
+            } else if let Some(id) = state.selection.only_group() {
+                group_ui(state, ui, id);
             } else if let (Some(id), true) =
                 (state.selection.edge, state.selection.nodes.is_empty())
             {
                 edge_ui(state, ui, catalog, id);
-            } else if !state.selection.nodes.is_empty() {
-                ui.label(format!("{} nodes selected.", state.selection.nodes.len()));
+            } else if !state.selection.is_empty() {
+                ui.label(format!(
+                    "{} nodes and {} groups selected.",
+                    state.selection.nodes.len(),
+                    state.selection.groups.len()
+                ));
                 ui.horizontal(|ui| {
                     if ui.button("Duplicate").clicked() {
                         state.duplicate_selection();
@@ -345,6 +364,57 @@ fn node_ui(
             );
         }
     }
+}
+
+fn group_ui(state: &mut DesignState, ui: &mut Ui, id: crate::architecture::GroupId) {
+    let (cards, _) = state.doc.group_contents(id, super::geometry::card_anchor);
+    let Some(group) = state.doc.group_mut(id) else {
+        return;
+    };
+    section(ui, "Group");
+    ui.horizontal(|ui| {
+        let label = ui.label("Name");
+        ui.add(egui::TextEdit::singleline(&mut group.name).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Kind");
+        egui::ComboBox::from_id_salt("group_kind")
+            .selected_text(group.kind.label())
+            .show_ui(ui, |ui| {
+                for kind in crate::architecture::GroupKind::ALL {
+                    ui.selectable_value(&mut group.kind, kind, kind.label());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    let mut width = f64::from(group.size.0);
+    let mut height = f64::from(group.size.1);
+    let min = super::geometry::GROUP_MIN_SIZE;
+    number(
+        ui,
+        "Width",
+        &mut width,
+        " pt",
+        4.0,
+        f64::from(min.x)..=20_000.0,
+    );
+    number(
+        ui,
+        "Height",
+        &mut height,
+        " pt",
+        4.0,
+        f64::from(min.y)..=20_000.0,
+    );
+    group.size = (width as f32, height as f32);
+    key_text(ui, "Holds", format!("{} card(s)", cards.len()));
+    ui.label(
+        RichText::new("Groups only organise the drawing: drag the title bar to move a group with its cards; drag the corner to resize it.")
+            .small()
+            .weak(),
+    );
 }
 
 fn edge_ui(

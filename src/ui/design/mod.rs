@@ -23,7 +23,8 @@ pub use files::{Recovery, autosave_path};
 pub use history::History;
 
 use crate::architecture::{
-    self, Architecture, ArchitecturePrice, EdgeId, NodeId, Problem, Propagation, ProviderPort,
+    self, Architecture, ArchitecturePrice, EdgeId, GroupId, NodeId, Problem, Propagation,
+    ProviderPort,
 };
 use crate::catalog::Catalog;
 use crate::cost::PricingOptions;
@@ -36,16 +37,24 @@ use crate::ui::command::Command;
 pub struct Selection {
     pub nodes: BTreeSet<NodeId>,
     pub edge: Option<EdgeId>,
+    pub groups: BTreeSet<GroupId>,
 }
 
 impl Selection {
     pub fn is_empty(&self) -> bool {
-        self.nodes.is_empty() && self.edge.is_none()
+        self.nodes.is_empty() && self.edge.is_none() && self.groups.is_empty()
     }
 
     pub fn only_node(&self) -> Option<NodeId> {
-        match (self.nodes.len(), self.edge) {
-            (1, None) => self.nodes.iter().next().copied(),
+        match (self.nodes.len(), self.edge, self.groups.len()) {
+            (1, None, 0) => self.nodes.iter().next().copied(),
+            _ => None,
+        }
+    }
+
+    pub fn only_group(&self) -> Option<GroupId> {
+        match (self.nodes.len(), self.edge, self.groups.len()) {
+            (0, None, 1) => self.groups.iter().next().copied(),
             _ => None,
         }
     }
@@ -53,6 +62,7 @@ impl Selection {
     pub fn clear(&mut self) {
         self.nodes.clear();
         self.edge = None;
+        self.groups.clear();
     }
 
     pub fn select_node(&mut self, id: NodeId) {
@@ -193,7 +203,7 @@ impl DesignState {
         let mut message = None;
         for path in saved.recent_files.iter().take(1) {
             match files::open(catalog, path) {
-                Ok(doc) => {
+                Ok((doc, _)) => {
                     let path = path.clone();
                     let mut state = DesignState::new(doc, Some(path), saved, autosave);
                     state.check_recovery(catalog);
@@ -315,6 +325,26 @@ impl DesignState {
         Some(transform * geometry::node_rect(found.position))
     }
 
+    /// Show the canvas at 1:1 around the current centre.
+    pub fn zoom_to_actual_size(&mut self) {
+        let size = self.canvas.view_size;
+        if size.x > 0.0 && size.y > 0.0 {
+            self.canvas.zoom_to_actual = Some(size);
+        }
+    }
+
+    /// The canvas's current zoom (screen points per scene point).
+    pub fn zoom(&self) -> Option<f32> {
+        self.canvas.to_screen.map(|t| t.scaling)
+    }
+
+    /// Where a group was last drawn on screen.
+    pub fn screen_rect_of_group(&self, group: GroupId) -> Option<egui::Rect> {
+        let transform = self.canvas.to_screen?;
+        let found = self.doc.group(group)?;
+        Some(transform * geometry::group_rect(found.position, found.size))
+    }
+
     /// Where a node's out port was last drawn on screen.
     pub fn screen_out_port_of(&self, node: NodeId) -> Option<egui::Pos2> {
         let transform = self.canvas.to_screen?;
@@ -343,10 +373,20 @@ impl DesignState {
     /// Open a file; on failure the current document stays as it was.
     pub fn open_path(&mut self, catalog: &Catalog, path: &Path) -> StatusMessage {
         match files::open(catalog, path) {
-            Ok(doc) => {
+            Ok((doc, renamed)) => {
                 files::remember(&mut self.recent_files, path);
                 self.replace_document(doc, Some(path.to_path_buf()));
-                ok(format!("Opened {}", path.display()))
+                if renamed.is_empty() {
+                    ok(format!("Opened {}", path.display()))
+                } else {
+                    // The ids were updated in memory; the file changes when saved.
+                    let list: Vec<String> = renamed.iter().map(ToString::to_string).collect();
+                    ok(format!(
+                        "Opened {}; renamed catalog ids updated ({})",
+                        path.display(),
+                        list.join("; ")
+                    ))
+                }
             }
             Err(error) => err(format!("Could not open: {error}")),
         }
@@ -555,6 +595,7 @@ impl DesignState {
     fn forget_missing_selection(&mut self) {
         let doc = &self.doc;
         self.selection.nodes.retain(|id| doc.node(*id).is_some());
+        self.selection.groups.retain(|id| doc.group(*id).is_some());
         if self.selection.edge.is_some_and(|id| doc.edge(id).is_none()) {
             self.selection.edge = None;
         }
@@ -570,6 +611,8 @@ impl DesignState {
         if let Some(edge) = self.selection.edge {
             self.doc.remove_edges(&[edge]);
         }
+        let groups: Vec<GroupId> = self.selection.groups.iter().copied().collect();
+        self.doc.remove_groups(&groups);
         self.selection.clear();
     }
 
@@ -721,6 +764,13 @@ impl DesignState {
                 .clicked()
             {
                 command = Some(Command::ZoomToFit);
+            }
+            if ui
+                .button("100%")
+                .on_hover_text("Show the canvas at its actual size")
+                .clicked()
+            {
+                self.zoom_to_actual_size();
             }
             ui.checkbox(&mut self.snap_to_grid, "Snap to grid")
                 .on_hover_text("Hold Alt while dragging to place freely");

@@ -138,6 +138,26 @@ pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
                     }
                 });
 
+            egui::CollapsingHeader::new(RichText::new("Containers").strong())
+                .id_salt("palette_groups")
+                .default_open(false)
+                .open(searching.then_some(true))
+                .show(ui, |ui| {
+                    for kind in crate::architecture::GroupKind::ALL {
+                        if searching && !matches(&search, &[kind.label(), "container group"]) {
+                            continue;
+                        }
+                        entry(
+                            state,
+                            ui,
+                            catalog,
+                            PaletteItem::Group(kind),
+                            kind.label(),
+                            "A labelled area: moving it moves the cards inside it.",
+                        );
+                    }
+                });
+
             ui.label(RichText::new("Services").strong());
             // The target's provider first, open; the others closed unless searching.
             let mut providers: Vec<&crate::catalog::Provider> = catalog.service_providers();
