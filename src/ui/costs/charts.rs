@@ -7,11 +7,11 @@ use egui_plot::{
 };
 use serde::{Deserialize, Serialize};
 
-use super::CostsState;
-use crate::catalog::Catalog;
+use super::{Computed, CostsState};
+use crate::catalog::PriceSheet;
 use crate::catalog::price_sheet::Term;
 use crate::cost::engine::compact;
-use crate::cost::{self, BreakEven, LineItem, Quote};
+use crate::cost::{self, LineItem, PricingOptions, Quote, Workload};
 use crate::export::usd;
 use crate::ui::widgets::series_color;
 
@@ -43,13 +43,38 @@ fn log(value: f64) -> f64 {
     value.max(FLOOR_USD).log10()
 }
 
+/// One offer's monthly cost across volumes, as plotted (log10 of both).
+#[derive(Debug, Clone)]
+pub struct Curve {
+    pub name: String,
+    pub points: Vec<[f64; 2]>,
+}
+
+/// The cost-vs-volume curve of every offer that can run the workload.
+pub fn curves(sheets: &[&PriceSheet], workload: &Workload, options: PricingOptions) -> Vec<Curve> {
+    let volumes = cost::log_volumes(VOLUME_FROM, VOLUME_TO, SWEEP_POINTS);
+    sheets
+        .iter()
+        .map(|sheet| {
+            let totals = cost::sweep(sheet, workload, &volumes, options);
+            Curve {
+                name: sheet.name.clone(),
+                points: volumes
+                    .iter()
+                    .zip(&totals)
+                    .filter_map(|(v, t)| t.map(|t| [v.log10(), log(t)]))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
 /// Draw the chart the user picked; returns its rectangle (for PNG export).
-pub fn ui(
+pub(super) fn ui(
     state: &mut CostsState,
     ui: &mut Ui,
-    catalog: &Catalog,
     quotes: &[Quote<'_>],
-    breakevens: &[BreakEven],
+    computed: &Computed,
 ) -> egui::Rect {
     ui.horizontal(|ui| {
         ui.selectable_value(&mut state.chart, ChartKind::Volume, "Cost vs volume");
@@ -63,21 +88,15 @@ pub fn ui(
     // The whole area the plot takes, axes and legend included, for PNG export.
     let area = ui.available_rect_before_wrap();
     match state.chart {
-        ChartKind::Volume => volume_ui(state, ui, catalog, breakevens),
+        ChartKind::Volume => volume_ui(state, ui, computed),
         ChartKind::Breakdown => breakdown_ui(ui, quotes),
     };
     area
 }
 
-fn volume_ui(
-    state: &CostsState,
-    ui: &mut Ui,
-    catalog: &Catalog,
-    breakevens: &[BreakEven],
-) -> egui::Response {
+fn volume_ui(state: &CostsState, ui: &mut Ui, computed: &Computed) -> egui::Response {
     let volumes = cost::log_volumes(VOLUME_FROM, VOLUME_TO, SWEEP_POINTS);
-    let sheets = state.sheets(catalog);
-    let options = state.options();
+    let breakevens = &computed.breakevens;
     let always_on = state.always_on;
     let current = state.workload.requests_per_month;
     Plot::new("cost_vs_volume")
@@ -110,18 +129,13 @@ fn volume_ui(
         })
         .allow_scroll(false)
         .show(ui, |plot| {
-            for (index, sheet) in sheets.iter().enumerate() {
-                let totals = cost::sweep(sheet, &state.workload, &volumes, options);
-                let points: Vec<[f64; 2]> = volumes
-                    .iter()
-                    .zip(&totals)
-                    .filter_map(|(v, t)| t.map(|t| [v.log10(), log(t)]))
-                    .collect();
-                if points.is_empty() {
+            // Colours follow the offer's place among those selected, feasible or not.
+            for (index, curve) in computed.curves.iter().enumerate() {
+                if curve.points.is_empty() {
                     continue;
                 }
                 plot.line(
-                    Line::new(sheet.name.as_str(), PlotPoints::from(points))
+                    Line::new(curve.name.as_str(), PlotPoints::from(curve.points.clone()))
                         .color(series_color(index))
                         .width(2.0),
                 );

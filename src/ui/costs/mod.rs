@@ -22,6 +22,14 @@ use crate::ui::app::StatusMessage;
 
 pub use charts::ChartKind;
 
+/// What the tab derives from its inputs beyond the quotes.
+#[derive(Debug, Clone)]
+struct Computed {
+    key: InputsKey,
+    breakevens: Vec<BreakEven>,
+    curves: Vec<charts::Curve>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CostsState {
@@ -35,8 +43,9 @@ pub struct CostsState {
     pub chart: ChartKind,
     pub export_path: String,
     pub export_format: Format,
+    /// Break-evens and chart curves, kept until the inputs change.
     #[serde(skip)]
-    breakeven_cache: Option<(BreakevenKey, Vec<BreakEven>)>,
+    computed: Option<(InputsKey, Computed)>,
     #[serde(skip)]
     chart_rect: Option<egui::Rect>,
     /// Set by the screenshot callback of a PNG export when it finishes.
@@ -44,9 +53,9 @@ pub struct CostsState {
     finished_export: Arc<Mutex<Option<StatusMessage>>>,
 }
 
-/// The inputs a break-even result depends on.
+/// The inputs the break-evens and the chart curves depend on.
 #[derive(Debug, Clone, PartialEq)]
-struct BreakevenKey {
+struct InputsKey {
     workload: Workload,
     always_on: AlwaysOn,
     free_tier: bool,
@@ -73,7 +82,7 @@ impl Default for CostsState {
             chart: ChartKind::Volume,
             export_path: default_export_path(Format::Csv),
             export_format: Format::Csv,
-            breakeven_cache: None,
+            computed: None,
             chart_rect: None,
             finished_export: Arc::default(),
         }
@@ -138,28 +147,35 @@ impl CostsState {
         cost::compare(&self.sheets(catalog), &self.workload, self.options())
     }
 
-    fn breakevens(&mut self, catalog: &Catalog) -> Vec<BreakEven> {
-        let key = BreakevenKey {
+    /// Break-evens and curves for the current inputs: the sweeps and the
+    /// break-even search cost far more than a quote, so they are computed
+    /// when the inputs change, not every frame.
+    fn computed(&mut self, catalog: &Catalog) -> Computed {
+        let key = InputsKey {
             workload: self.workload,
             always_on: self.always_on,
             free_tier: self.free_tier,
             sheets: self.selected.iter().cloned().collect(),
         };
-        if let Some((cached, results)) = &self.breakeven_cache
-            && *cached == key
+        if let Some((cached, computed)) = self.computed.take()
+            && cached == key
         {
-            return results.clone();
+            return computed;
         }
-        let results: Vec<BreakEven> = if self.always_on.validate().is_ok() {
-            self.sheets(catalog)
+        let sheets = self.sheets(catalog);
+        let breakevens: Vec<BreakEven> = if self.always_on.validate().is_ok() {
+            sheets
                 .iter()
                 .map(|s| cost::break_even(s, &self.workload, &self.always_on, self.options()))
                 .collect()
         } else {
             Vec::new()
         };
-        self.breakeven_cache = Some((key, results.clone()));
-        results
+        Computed {
+            key,
+            curves: charts::curves(&sheets, &self.workload, self.options()),
+            breakevens,
+        }
     }
 
     /// A finished PNG export's message, once.
@@ -188,18 +204,20 @@ impl CostsState {
                         }
                     });
             });
-        let breakevens = self.breakevens(catalog);
+        // Taken out for the frame (the views borrow `self` mutably), put back after.
+        let computed = self.computed(catalog);
         egui::CentralPanel::default().show(ui, |ui| {
             let quotes = self.quotes(catalog);
             let table_height = (ui.available_height() * 0.45).max(180.0);
             egui::Panel::top("comparison_table")
                 .resizable(true)
                 .default_size(table_height)
-                .show(ui, |ui| table::ui(self, ui, &quotes, &breakevens));
+                .show(ui, |ui| table::ui(self, ui, &quotes, &computed.breakevens));
             egui::CentralPanel::default().show(ui, |ui| {
-                self.chart_rect = Some(charts::ui(self, ui, catalog, &quotes, &breakevens));
+                self.chart_rect = Some(charts::ui(self, ui, &quotes, &computed));
             });
         });
+        self.computed = Some((computed.key.clone(), computed));
         message
     }
 
@@ -211,5 +229,39 @@ impl CostsState {
         command: crate::ui::command::Command,
     ) -> Option<StatusMessage> {
         export::command(self, ctx, catalog, command)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curves_and_break_evens_follow_the_inputs() {
+        let catalog = Catalog::builtin().unwrap();
+        let mut state = CostsState::default();
+        state.forget_unknown_ids(&catalog);
+        let first = state.computed(&catalog);
+        state.computed = Some((first.key.clone(), first.clone()));
+        let again = state.computed(&catalog);
+        assert_eq!(again.curves[0].points, first.curves[0].points);
+
+        state.computed = Some((again.key.clone(), again));
+        state.workload.memory_mb = 1024.0;
+        let bigger = state.computed(&catalog);
+        let lambda = |c: &Computed| {
+            c.curves
+                .iter()
+                .find(|curve| curve.name == "AWS Lambda")
+                .map(|curve| curve.points.last().copied())
+        };
+        assert_ne!(lambda(&bigger), lambda(&first), "the curve was recomputed");
+        assert_ne!(
+            bigger
+                .breakevens
+                .iter()
+                .find(|b| b.platform == "aws-lambda"),
+            first.breakevens.iter().find(|b| b.platform == "aws-lambda")
+        );
     }
 }
