@@ -73,6 +73,87 @@ pub enum Term {
     InstanceGbSeconds(f64),
     /// A flat monthly fee: quantity 1 each month.
     Months(f64),
+
+    // Managed services. Their usage comes from `crate::cost::ServiceUsage`;
+    // how it becomes quantities (unit sizes, minimums, chunks) is set by
+    // the sheet's `BillingRules`, so no service needs code of its own.
+    /// Write operations (class A), each counted in `write_unit_kb` units of
+    /// the item or object size when the sheet sets it.
+    Writes(f64),
+    /// Read operations (class B), in `read_unit_kb` units when set.
+    Reads(f64),
+    /// Average data stored over the month, in GB-months.
+    StorageGbMonths(f64),
+    /// Data carried by the requests, in GB: each request's payload rounded
+    /// up to `data_rounding_kb` and at least `data_min_kb`.
+    DataGb(f64),
+    /// The same data once per delivery (subscribers or consumers), in GB.
+    DeliveredDataGb(f64),
+    /// Deliveries: requests x deliveries per request, each counted in
+    /// payload increments like requests.
+    Deliveries(f64),
+    /// Steps per request (state transitions of a workflow execution).
+    Steps(f64),
+    /// Connection time of long-lived clients (WebSocket, MQTT), in minutes.
+    ConnectionMinutes(f64),
+    /// Always-on units billed per month (jobs, base units): the instance count.
+    Instances(f64),
+    /// Always-on units billed by the hour: instances x 730 hours.
+    InstanceHours(f64),
+    /// Always-on memory: instances x billed memory (GB) x 730 hours.
+    InstanceGbHours(f64),
+    /// Always-on CPU: instances x derived CPU (per `CpuRule`) x 730 hours.
+    InstanceCpuHours(f64),
+}
+
+impl Term {
+    /// The term's weight, whatever it measures.
+    pub fn weight(self) -> f64 {
+        match self {
+            Term::Requests(w)
+            | Term::GbSeconds(w)
+            | Term::CpuSeconds(w)
+            | Term::CpuMs(w)
+            | Term::EgressGb(w)
+            | Term::EphemeralGbSeconds(w)
+            | Term::ProvisionedGbSeconds(w)
+            | Term::ProvisionedDurationGbSeconds(w)
+            | Term::InstanceGbSeconds(w)
+            | Term::Months(w)
+            | Term::Writes(w)
+            | Term::Reads(w)
+            | Term::StorageGbMonths(w)
+            | Term::DataGb(w)
+            | Term::DeliveredDataGb(w)
+            | Term::Deliveries(w)
+            | Term::Steps(w)
+            | Term::ConnectionMinutes(w)
+            | Term::Instances(w)
+            | Term::InstanceHours(w)
+            | Term::InstanceGbHours(w)
+            | Term::InstanceCpuHours(w) => w,
+        }
+    }
+
+    /// Whether the term measures a managed service's usage rather than a
+    /// function's (a sheet uses one family or the other, never both).
+    pub fn is_service_term(self) -> bool {
+        matches!(
+            self,
+            Term::Writes(_)
+                | Term::Reads(_)
+                | Term::StorageGbMonths(_)
+                | Term::DataGb(_)
+                | Term::DeliveredDataGb(_)
+                | Term::Deliveries(_)
+                | Term::Steps(_)
+                | Term::ConnectionMinutes(_)
+                | Term::Instances(_)
+                | Term::InstanceHours(_)
+                | Term::InstanceGbHours(_)
+                | Term::InstanceCpuHours(_)
+        )
+    }
 }
 
 /// A price step: applies to usage up to `up_to` (in the meter's base
@@ -105,6 +186,10 @@ pub struct Meter {
     /// Id of the free pool this meter draws from first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub free_pool: Option<String>,
+    /// Bill whole display units: what is left after the allowance is rounded
+    /// up to the next unit (Cloudflare R2: 1,000,001 operations bill as 2M).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub whole_units: bool,
 }
 
 fn one() -> f64 {
@@ -224,6 +309,20 @@ pub struct BillingRules {
     pub provisioned_rounding_minutes: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_instance: Option<PerInstance>,
+    /// Each write is counted once per started unit of the item size
+    /// (DynamoDB: 1 KB write request units).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub write_unit_kb: Option<f64>,
+    /// Each read is counted once per started unit of the item size
+    /// (DynamoDB: 4 KB read request units).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_unit_kb: Option<f64>,
+    /// Each request's data is rounded up to a multiple of this (Kinesis: 1 KB).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_rounding_kb: Option<f64>,
+    /// Each request's data counts as at least this much (Pub/Sub: 1,000 bytes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data_min_kb: Option<f64>,
 }
 
 impl Default for BillingRules {
@@ -237,6 +336,10 @@ impl Default for BillingRules {
             ephemeral_free_mb: None,
             provisioned_rounding_minutes: None,
             per_instance: None,
+            write_unit_kb: None,
+            read_unit_kb: None,
+            data_rounding_kb: None,
+            data_min_kb: None,
         }
     }
 }
@@ -282,6 +385,50 @@ pub struct PriceSheet {
     #[serde(default)]
     pub free_pools: Vec<FreePool>,
     pub meters: Vec<Meter>,
+    /// Usage a design cannot know, assumed until the user says otherwise
+    /// (service sheets only); the inspector shows them.
+    #[serde(default, skip_serializing_if = "UsageDefaults::is_empty")]
+    pub usage_defaults: UsageDefaults,
+}
+
+/// Defaults for the service inputs only a user knows. Unset fields fall
+/// back to [`UsageDefaults::FALLBACK`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UsageDefaults {
+    /// Average data stored, GB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_gb: Option<f64>,
+    /// Share of the operations reaching the service that are reads (0 to 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_share: Option<f64>,
+    /// Item, object or message size in KB, when the node does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payload_kb: Option<f64>,
+    /// Duration of one request or execution, ms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_ms: Option<f64>,
+    /// Memory of one execution, MB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_mb: Option<f64>,
+    /// Steps (state transitions) per execution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steps: Option<f64>,
+    /// Connection minutes per month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_minutes: Option<f64>,
+    /// Always-on units (tasks, streams, jobs, throughput units).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instances: Option<f64>,
+    /// Internet egress per month, GB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub egress_gb: Option<f64>,
+}
+
+impl UsageDefaults {
+    pub fn is_empty(&self) -> bool {
+        *self == UsageDefaults::default()
+    }
 }
 
 impl PriceSheet {

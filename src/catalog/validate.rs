@@ -476,6 +476,94 @@ fn check_sheet(check: &mut Checker<'_>, file: &SourceFile, sheet: &PriceSheet) {
             "a meter bills InstanceGbSeconds but billing.per_instance is not set".into(),
         );
     }
+    let service_terms = sheet
+        .meters
+        .iter()
+        .flat_map(|m| m.quantity.iter())
+        .filter(|t| t.is_service_term())
+        .count();
+    match &sheet.subject {
+        Subject::Platform(_) if service_terms > 0 => check.invalid(
+            file,
+            &sheet.id,
+            "a platform's sheet bills a service term (Writes, Reads, StorageGbMonths...)".into(),
+        ),
+        Subject::Service(_) => {
+            let function_only = sheet
+                .meters
+                .iter()
+                .flat_map(|m| m.quantity.iter())
+                .find(|t| {
+                    matches!(
+                        t,
+                        Term::CpuSeconds(_)
+                            | Term::CpuMs(_)
+                            | Term::EphemeralGbSeconds(_)
+                            | Term::ProvisionedGbSeconds(_)
+                            | Term::ProvisionedDurationGbSeconds(_)
+                            | Term::InstanceGbSeconds(_)
+                    )
+                });
+            if let Some(term) = function_only {
+                check.invalid(
+                    file,
+                    &sheet.id,
+                    format!("a service's sheet bills the function term {term:?}"),
+                );
+            }
+        }
+        Subject::Platform(_) => {}
+    }
+    for (field, value) in [
+        ("write_unit_kb", billing.write_unit_kb),
+        ("read_unit_kb", billing.read_unit_kb),
+        ("data_rounding_kb", billing.data_rounding_kb),
+        (
+            "request_size_increment_kb",
+            billing.request_size_increment_kb,
+        ),
+    ] {
+        if let Some(v) = value
+            && !(v.is_finite() && v > 0.0)
+        {
+            check.invalid(file, &sheet.id, format!("{field} must be above zero"));
+        }
+    }
+    if let Some(v) = billing.data_min_kb
+        && !(v.is_finite() && v >= 0.0)
+    {
+        check.invalid(file, &sheet.id, "data_min_kb must be zero or more".into());
+    }
+    let defaults = &sheet.usage_defaults;
+    for (field, value) in [
+        ("storage_gb", defaults.storage_gb),
+        ("payload_kb", defaults.payload_kb),
+        ("duration_ms", defaults.duration_ms),
+        ("memory_mb", defaults.memory_mb),
+        ("steps", defaults.steps),
+        ("connection_minutes", defaults.connection_minutes),
+        ("instances", defaults.instances),
+        ("egress_gb", defaults.egress_gb),
+    ] {
+        if let Some(v) = value
+            && !(v.is_finite() && v >= 0.0)
+        {
+            check.invalid(
+                file,
+                &sheet.id,
+                format!("usage_defaults.{field} must be a number, zero or more"),
+            );
+        }
+    }
+    if let Some(share) = defaults.read_share
+        && !(0.0..=1.0).contains(&share)
+    {
+        check.invalid(
+            file,
+            &sheet.id,
+            "usage_defaults.read_share must be between 0 and 1".into(),
+        );
+    }
     if sheet.free_pools.len() > 8 {
         check.invalid(file, &sheet.id, "has more than 8 free pools".into());
     }

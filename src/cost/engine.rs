@@ -530,6 +530,19 @@ pub fn measure_into(sheet: &PriceSheet, workload: &Workload, usage: &mut Usage) 
                 }
                 Term::InstanceGbSeconds(w) => w * derived.instance_seconds * derived.gb,
                 Term::Months(w) => w,
+                // Service terms: a function sheet has none (checked at load).
+                Term::Writes(_)
+                | Term::Reads(_)
+                | Term::StorageGbMonths(_)
+                | Term::DataGb(_)
+                | Term::DeliveredDataGb(_)
+                | Term::Deliveries(_)
+                | Term::Steps(_)
+                | Term::ConnectionMinutes(_)
+                | Term::Instances(_)
+                | Term::InstanceHours(_)
+                | Term::InstanceGbHours(_)
+                | Term::InstanceCpuHours(_) => 0.0,
             })
             .sum();
         usage.quantities.push(quantity);
@@ -678,7 +691,14 @@ impl<'a> Pools<'a> {
 
 /// Split the billable range `[start, end)` of a meter's monthly quantity
 /// over its tiers, calling `emit(tier index, base quantity)` for each part.
+/// A meter billed in whole units first rounds the billable part up to the
+/// next display unit.
 fn split_tiers(meter: &Meter, start: f64, end: f64, mut emit: impl FnMut(usize, f64)) {
+    let end = if meter.whole_units && end > start {
+        start + ceil_to(end - start, meter.unit_size)
+    } else {
+        end
+    };
     let mut lower = 0.0;
     for (index, tier) in meter.tiers.iter().enumerate() {
         let upper = tier.up_to.unwrap_or(f64::INFINITY);

@@ -6,6 +6,7 @@
 
 pub mod breakeven;
 pub mod engine;
+pub mod service;
 pub mod workload;
 
 use serde::Serialize;
@@ -15,6 +16,7 @@ pub use breakeven::{AlwaysOn, BreakEven, break_even};
 pub use engine::{
     Infeasible, LineItem, Note, PricingOptions, Usage, measure, price, round_cents, total_usd,
 };
+pub use service::{ServiceInput, ServiceUsage, inputs_used, measure_service, quote_service};
 pub use workload::{HOURS_PER_MONTH, Provisioned, SECONDS_PER_MONTH, Workload, WorkloadError};
 
 use crate::catalog::{Catalog, PriceSheet};

@@ -187,6 +187,19 @@ fn category(item: &LineItem<'_>) -> &'static str {
         }
         Some(Term::EgressGb(_) | Term::EphemeralGbSeconds(_)) => "Data and storage",
         Some(Term::Months(_)) => "Subscription",
+        // Service terms: the Costs tab prices functions, but a sheet's
+        // meters are open to every term.
+        Some(Term::Writes(_) | Term::Reads(_) | Term::Deliveries(_) | Term::Steps(_)) => "Requests",
+        Some(Term::StorageGbMonths(_) | Term::DataGb(_) | Term::DeliveredDataGb(_)) => {
+            "Data and storage"
+        }
+        Some(
+            Term::ConnectionMinutes(_)
+            | Term::Instances(_)
+            | Term::InstanceHours(_)
+            | Term::InstanceGbHours(_)
+            | Term::InstanceCpuHours(_),
+        ) => "Compute",
         None => "Other",
     }
 }
