@@ -159,26 +159,50 @@ fn cost_json(file: &str, extra: &[&str]) -> Vec<serde_json::Value> {
 #[test]
 fn cost_json_has_one_object_per_provider() {
     let ports = cost_json("examples/http-api.ron", &[]);
-    let providers: Vec<&str> = ports
+    let mut providers: Vec<&str> = ports
         .iter()
         .map(|p| p["provider"].as_str().unwrap())
         .collect();
+    providers.sort_unstable();
     assert_eq!(
         providers,
-        vec!["aws", "azure", "gcp", "ibm", "cloudflare", "self-hosted"]
+        vec!["aws", "azure", "cloudflare", "gcp", "ibm", "self-hosted"]
     );
     for port in &ports {
-        for key in ["provider", "platform", "total_usd", "components", "gaps"] {
+        for key in ["provider", "platform", "components", "gaps", "unpriced"] {
             assert!(!port[key].is_null(), "{key} missing in {port}");
         }
+        // A total is a number or, when nothing is priced, null: never absent.
+        assert!(
+            port.get("total_usd").is_some(),
+            "total_usd missing in {port}"
+        );
+        assert!(port["complete"].is_boolean(), "{port}");
     }
-    let aws = &ports[0];
+    // Complete providers rank first, by total; then the partial ones.
+    let first_partial = ports
+        .iter()
+        .position(|p| p["complete"] == false)
+        .unwrap_or(ports.len());
+    assert!(
+        ports[first_partial..]
+            .iter()
+            .all(|p| p["complete"] == false)
+    );
+    let by_id = |id: &str| ports.iter().find(|p| p["provider"] == id).unwrap();
+    let ibm = by_id("ibm");
+    assert!(
+        ibm["total_usd"].is_null(),
+        "nothing is priced on IBM: {ibm}"
+    );
+    assert_eq!(ibm["unpriced"].as_array().unwrap().len(), 4);
+    let aws = by_id("aws");
     assert_eq!(aws["platform"], "aws-lambda");
     assert_eq!(aws["total_usd"], 4.8);
     assert_eq!(aws["components"].as_array().unwrap().len(), 4);
     assert_eq!(aws["components"][0]["usd"], 4.0);
     assert_eq!(aws["components"][0]["events_per_month"], 5_000_000.0);
-    let cloudflare = &ports[4];
+    let cloudflare = by_id("cloudflare");
     assert_eq!(
         cloudflare["gaps"][0]["message"],
         "node 2 \"HTTP API\": no API gateway service on Cloudflare for Amazon API Gateway (HTTP API)"
@@ -210,9 +234,22 @@ fn cost_csv_parses_and_carries_each_providers_total() {
             let provider = port["provider"].as_str().unwrap();
             let total = rows
                 .iter()
-                .find(|r| &r[0] == provider && &r[2] == "total")
+                .find(|r| &r[0] == provider && r[2].starts_with("total"))
                 .unwrap_or_else(|| panic!("{file}: no total row for {provider}"));
-            let expected = port["total_usd"].as_f64().unwrap();
+            // A partial total says so in its label; an unknown one is empty.
+            if port["complete"] == true {
+                assert_eq!(&total[2], "total", "{file} {provider}");
+            } else {
+                assert!(
+                    total[2].starts_with("total, lower bound: "),
+                    "{file} {provider}: {:?}",
+                    total
+                );
+            }
+            let Some(expected) = port["total_usd"].as_f64() else {
+                assert_eq!(&total[6], "", "{file} {provider}: unknown is not 0");
+                continue;
+            };
             assert_eq!(
                 total[6].parse::<f64>().unwrap(),
                 expected,
@@ -238,12 +275,14 @@ fn cost_filters_by_platform_or_provider_and_switches_the_free_tier() {
         "examples/upload-pipeline.ron",
         &["--platforms", "aws,azure-functions"],
     );
-    let providers: Vec<&str> = both
+    let mut providers: Vec<&str> = both
         .iter()
         .map(|p| p["provider"].as_str().unwrap())
         .collect();
+    providers.sort_unstable();
     assert_eq!(providers, vec!["aws", "azure"]);
-    let free = both[0]["total_usd"].as_f64().unwrap();
+    let aws = both.iter().find(|p| p["provider"] == "aws").unwrap();
+    let free = aws["total_usd"].as_f64().unwrap();
     let paid = cost_json(
         "examples/upload-pipeline.ron",
         &["--platforms", "aws", "--no-free-tier"],

@@ -213,7 +213,73 @@ pub enum NodeKind {
             skip_serializing_if = "is_default_payload_kb"
         )]
         payload_kb: f64,
+        /// Usage only the user knows; unset inputs take the price sheet's
+        /// defaults, and only what was set is saved.
+        #[serde(default, skip_serializing_if = "ServiceInputs::is_empty")]
+        inputs: ServiceInputs,
     },
+}
+
+/// A service node's own usage inputs, each `None` until the user sets it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceInputs {
+    /// Average data stored, GB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_gb: Option<f64>,
+    /// Share of the operations reaching the service that are reads (0 to 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_share: Option<f64>,
+    /// Duration of one request or execution, ms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_ms: Option<f64>,
+    /// Memory of one execution, MB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_mb: Option<f64>,
+    /// Steps (state transitions) per execution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub steps: Option<f64>,
+    /// Connection minutes per month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_minutes: Option<f64>,
+    /// Always-on units (tasks, streams, jobs, throughput units).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instances: Option<f64>,
+    /// Internet egress per month, GB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub egress_gb: Option<f64>,
+}
+
+impl ServiceInputs {
+    pub fn is_empty(&self) -> bool {
+        *self == ServiceInputs::default()
+    }
+
+    /// Why an input cannot be priced, if one cannot.
+    pub fn problem(&self) -> Option<String> {
+        let amounts = [
+            ("stored GB", self.storage_gb),
+            ("duration", self.duration_ms),
+            ("memory", self.memory_mb),
+            ("steps per execution", self.steps),
+            ("connection minutes", self.connection_minutes),
+            ("always-on units", self.instances),
+            ("egress", self.egress_gb),
+        ];
+        for (label, value) in amounts {
+            if let Some(v) = value
+                && !(v.is_finite() && v >= 0.0)
+            {
+                return Some(format!("{label} must be zero or more (got {v})"));
+            }
+        }
+        match self.read_share {
+            Some(share) if !(0.0..=1.0).contains(&share) => Some(format!(
+                "the read share must be between 0 and 1 (got {share})"
+            )),
+            _ => None,
+        }
+    }
 }
 
 impl NodeKind {
@@ -241,6 +307,7 @@ impl NodeKind {
         NodeKind::Service {
             service: service.to_owned(),
             payload_kb: default_payload_kb(),
+            inputs: ServiceInputs::default(),
         }
     }
 

@@ -25,17 +25,19 @@ pub mod validate;
 
 pub use document::{
     Architecture, DUPLICATE_OFFSET, Edge, EdgeId, EdgeKind, FORMAT_VERSION, Fragment, Group,
-    GroupId, GroupKind, Load, Node, NodeId, NodeKind,
+    GroupId, GroupKind, Load, Node, NodeId, NodeKind, ServiceInputs,
 };
 pub use examples::{DEFAULT_EXAMPLE, Example, default_example, examples};
 pub use io::{
     DocumentError, Renamed, fragment_to_ron, load_file, load_file_reporting, load_str,
     load_str_reporting, migrate_ids, parse_fragment, parse_str, save_file, to_ron_string,
 };
-pub use portability::{EdgeMapping, Gap, NodeMapping, ProviderPort, portability, portability_with};
+pub use portability::{
+    EdgeMapping, Gap, NodeMapping, ProviderPort, portability, portability_with, rank,
+};
 pub use pricing::{
-    ArchitecturePrice, BillLine, ComponentCost, ComponentKind, CostStatus, SheetBill, price,
-    price_with,
+    ArchitecturePrice, BillLine, ComponentCost, ComponentKind, CostStatus, MAX_PRICEABLE_USD,
+    SheetBill, Unpriced, price, price_with, service_usage,
 };
 pub use propagate::{Propagation, propagate};
 pub use validate::{EdgeProposal, Problem, Severity, accepts_trigger, connection, validate};

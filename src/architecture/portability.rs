@@ -116,6 +116,19 @@ pub fn portability_with(
         .collect()
 }
 
+/// Complete providers first, cheapest first; then the incomplete ones by
+/// what they leave out (fewest first) and their priced part. A partial
+/// total is a lower bound, so it never ranks above a complete one.
+pub fn rank(ports: &mut [ProviderPort]) {
+    ports.sort_by(|a, b| {
+        let key = |p: &ProviderPort| (!p.price.complete, p.price.unpriced_count());
+        key(a).cmp(&key(b)).then_with(|| {
+            let total = |p: &ProviderPort| p.price.total_usd.unwrap_or(f64::INFINITY);
+            total(a).total_cmp(&total(b))
+        })
+    });
+}
+
 /// The document on one provider; `None` when it has no function platform.
 pub fn port(
     catalog: &Catalog,
@@ -405,6 +418,7 @@ fn port_on(
     // An edge that cannot be wired makes the drawing infeasible there too.
     if edges.iter().any(|e| e.to_trigger.is_none()) {
         price.feasible = false;
+        price.complete = false;
     }
     Some(ProviderPort {
         provider: provider.id.clone(),

@@ -14,21 +14,31 @@
 //! account: their quantity is the largest any component asks for, not the
 //! sum, and they are shared equally.
 //!
-//! The total is the sum of what could be priced. Components the catalog has
-//! no price for, or that cannot run on the offer (memory above its maximum,
-//! an architecture it does not sell), are listed with the reason and left
-//! out of the total; `feasible` says whether the whole drawing runs there.
+//! Services are priced from what the design knows (their monthly events,
+//! payload size and outgoing edges) plus the inputs only a user knows
+//! (stored GB, read share, ...), which default to the sheet's
+//! `usage_defaults` until the node sets them.
+//!
+//! A total is complete only when every component is priced and can run.
+//! Otherwise it is the priced part, a lower bound (`None` when nothing is
+//! priced: unknown is never 0), and [`ArchitecturePrice::unpriced`] names
+//! each missing component with its reason.
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::document::{Architecture, NodeId, NodeKind};
+use super::document::{Architecture, Node, NodeId, NodeKind, ServiceInputs};
 use super::propagate::{Propagation, propagate};
 use crate::catalog::price_sheet::Term;
 use crate::catalog::{Catalog, PriceSheet};
 use crate::cost::engine::{self, PricingOptions, Usage};
+use crate::cost::service::{self, ServiceUsage};
 use crate::cost::{Quote, Workload};
+
+/// The largest monthly bill that `f64` still holds to the cent (2^53 cents).
+/// Above it a bill cannot be computed honestly; it is reported as too large.
+pub const MAX_PRICEABLE_USD: f64 = 9.0e13;
 
 /// What a priced node is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -116,8 +126,11 @@ pub struct ArchitecturePrice {
     /// The function platform it was priced for.
     pub platform: String,
     pub free_tier: bool,
-    /// Sum of the priced components (and of the bills).
-    pub total_usd: f64,
+    /// Sum of the priced components (and of the bills): the whole cost when
+    /// `complete`, otherwise a lower bound; `None` when nothing is priced.
+    pub total_usd: Option<f64>,
+    /// Every component is priced and can run: the total is the whole cost.
+    pub complete: bool,
     /// Every component maps and can run; unpriced services do not count
     /// against it (they are listed), infeasible and unmapped ones do.
     pub feasible: bool,
@@ -125,10 +138,45 @@ pub struct ArchitecturePrice {
     pub bills: Vec<SheetBill>,
 }
 
+/// A component left out of a total, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unpriced {
+    pub node: NodeId,
+    pub name: String,
+    pub status: CostStatus,
+    pub reason: String,
+}
+
 impl ArchitecturePrice {
     /// The cost badge of a node, when it was priced.
     pub fn component(&self, node: NodeId) -> Option<&ComponentCost> {
         self.components.iter().find(|c| c.node == node)
+    }
+
+    /// The components the total leaves out, with their reasons.
+    pub fn unpriced(&self) -> Vec<Unpriced> {
+        self.components
+            .iter()
+            .filter(|c| c.status != CostStatus::Priced)
+            .map(|c| Unpriced {
+                node: c.node,
+                name: c.name.clone(),
+                status: c.status,
+                reason: if c.reasons.is_empty() {
+                    c.status.label().to_owned()
+                } else {
+                    c.reasons.join("; ")
+                },
+            })
+            .collect()
+    }
+
+    /// How many components the total leaves out.
+    pub fn unpriced_count(&self) -> usize {
+        self.components
+            .iter()
+            .filter(|c| c.status != CostStatus::Priced)
+            .count()
     }
 }
 
@@ -183,11 +231,18 @@ pub fn price_with(
     )
 }
 
+/// What a component asks of its sheet.
+#[derive(Debug, Clone, Copy)]
+enum Demand {
+    Function(Workload),
+    Service(ServiceUsage),
+}
+
 /// A component on its way to a sheet.
 struct Pending<'c> {
     cost: ComponentCost,
     sheet: Option<&'c PriceSheet>,
-    workload: Workload,
+    demand: Demand,
 }
 
 fn display_name(catalog: &Catalog, mapped: &Mapped) -> String {
@@ -198,13 +253,119 @@ fn display_name(catalog: &Catalog, mapped: &Mapped) -> String {
     }
 }
 
-/// Decide each node's sheet and workload, or why it has none.
+/// Why a component has no sheet: its status and the reason.
+type Refusal = (CostStatus, String);
+
+/// The price sheet a mapped node is priced on.
+fn resolve_sheet<'c>(catalog: &'c Catalog, mapped: &Mapped) -> Result<&'c PriceSheet, Refusal> {
+    let (owner, sheet_id) = match mapped {
+        Mapped::Gap(reason) => return Err((CostStatus::Unmapped, reason.clone())),
+        Mapped::Source => return Err((CostStatus::Invalid, "an event source".to_owned())),
+        Mapped::Function(platform_id) => {
+            let platform = catalog.platform(platform_id).ok_or_else(|| {
+                (
+                    CostStatus::Invalid,
+                    format!("unknown platform `{platform_id}`"),
+                )
+            })?;
+            let sheet = platform.price_sheets.first().ok_or_else(|| {
+                (
+                    CostStatus::NotPriced,
+                    format!("{} has no price sheet in the catalog", platform.name),
+                )
+            })?;
+            (platform.name.as_str(), sheet)
+        }
+        Mapped::Service(service_id) => {
+            let service = catalog.service(service_id).ok_or_else(|| {
+                (
+                    CostStatus::Invalid,
+                    format!("unknown service `{service_id}`"),
+                )
+            })?;
+            let sheet = service.price_sheet.as_ref().ok_or_else(|| {
+                (
+                    CostStatus::NotPriced,
+                    format!("{} is not priced in the catalog", service.name),
+                )
+            })?;
+            (service.name.as_str(), sheet)
+        }
+    };
+    catalog.price_sheet(sheet_id).ok_or_else(|| {
+        (
+            CostStatus::NotPriced,
+            format!("price sheet `{sheet_id}` for {owner} is missing"),
+        )
+    })
+}
+
+/// A function node's workload at its derived monthly invocations.
+fn function_workload(kind: &NodeKind, invocations: f64) -> Option<Workload> {
+    match *kind {
+        NodeKind::Function {
+            memory_mb,
+            duration_ms,
+            arch,
+            cpu_ms,
+            payload_kb,
+            ..
+        } => Some(Workload {
+            requests_per_month: invocations,
+            memory_mb,
+            duration_ms,
+            arch,
+            cpu_ms,
+            payload_kb,
+            ..Workload::default()
+        }),
+        _ => None,
+    }
+}
+
+/// A service node's month: its events and payload from the design, the
+/// rest from its own inputs or, where unset, the sheet's defaults.
+pub fn service_usage(
+    sheet: &PriceSheet,
+    inputs: &ServiceInputs,
+    payload_kb: f64,
+    events: f64,
+    deliveries: usize,
+) -> ServiceUsage {
+    let defaults = &sheet.usage_defaults;
+    let read_share = inputs
+        .read_share
+        .or(defaults.read_share)
+        .unwrap_or(service::FALLBACK_READ_SHARE);
+    let base = ServiceUsage::with_defaults(defaults, events);
+    ServiceUsage {
+        payload_kb,
+        storage_gb: inputs.storage_gb.unwrap_or(base.storage_gb),
+        reads: events * read_share,
+        writes: events * (1.0 - read_share),
+        egress_gb: inputs.egress_gb.unwrap_or(base.egress_gb),
+        duration_ms: inputs.duration_ms.unwrap_or(base.duration_ms),
+        memory_mb: inputs.memory_mb.unwrap_or(base.memory_mb),
+        deliveries: deliveries as f64,
+        steps: inputs.steps.unwrap_or(base.steps),
+        connection_minutes: inputs.connection_minutes.unwrap_or(base.connection_minutes),
+        instances: inputs.instances.unwrap_or(base.instances),
+        ..base
+    }
+}
+
+/// Decide each node's sheet and demand, or why it has none.
 fn pending<'c>(
     catalog: &'c Catalog,
     doc: &Architecture,
     flow: &Propagation,
     mapping: &[Mapped],
 ) -> Vec<Pending<'c>> {
+    // Deliveries of a service: the edges that leave it (subscribers, consumers).
+    let mut outgoing: HashMap<NodeId, usize> = HashMap::new();
+    for edge in &doc.edges {
+        *outgoing.entry(edge.from).or_default() += 1;
+    }
     let mut out = Vec::new();
     for (node, mapped) in doc.nodes.iter().zip(mapping) {
         let kind = match &node.kind {
@@ -229,101 +390,56 @@ fn pending<'c>(
             reasons: Vec::new(),
             line_items: Vec::new(),
         };
-        let mut workload = Workload {
-            requests_per_month: events,
-            ..Workload::default()
-        };
-        let mut sheet = None;
-        let refuse = |cost: &mut ComponentCost, status, reason: String| {
-            cost.status = status;
-            cost.reasons.push(reason);
-        };
-        match (mapped, &node.kind) {
-            (Mapped::Gap(reason), _) => refuse(&mut cost, CostStatus::Unmapped, reason.clone()),
-            (
-                Mapped::Function(platform_id),
-                NodeKind::Function {
-                    memory_mb,
-                    duration_ms,
-                    arch,
-                    cpu_ms,
-                    payload_kb,
-                    ..
-                },
-            ) => {
-                workload.memory_mb = *memory_mb;
-                workload.duration_ms = *duration_ms;
-                workload.arch = *arch;
-                workload.cpu_ms = *cpu_ms;
-                workload.payload_kb = *payload_kb;
-                match catalog.platform(platform_id) {
-                    None => refuse(
-                        &mut cost,
-                        CostStatus::Invalid,
-                        format!("unknown platform `{platform_id}`"),
-                    ),
-                    Some(platform) => match platform.price_sheets.first() {
-                        None => refuse(
-                            &mut cost,
-                            CostStatus::NotPriced,
-                            format!("{} has no price sheet in the catalog", platform.name),
-                        ),
-                        Some(id) => match catalog.price_sheet(id) {
-                            Some(found) => sheet = Some(found),
-                            None => refuse(
-                                &mut cost,
-                                CostStatus::NotPriced,
-                                format!("price sheet `{id}` is missing"),
-                            ),
-                        },
-                    },
-                }
+        let fallback = Demand::Function(Workload::default());
+        let resolved = resolve_sheet(catalog, mapped).and_then(|sheet| {
+            let demand = demand_of(node, sheet, events, *outgoing.get(&node.id).unwrap_or(&0))?;
+            Ok((sheet, demand))
+        });
+        let (sheet, demand) = match resolved {
+            Ok((sheet, demand)) => (Some(sheet), demand),
+            Err((status, reason)) => {
+                cost.status = status;
+                cost.reasons.push(reason);
+                (None, fallback)
             }
-            (Mapped::Service(service_id), NodeKind::Service { payload_kb, .. }) => {
-                workload.payload_kb = *payload_kb;
-                match catalog.service(service_id) {
-                    None => refuse(
-                        &mut cost,
-                        CostStatus::Invalid,
-                        format!("unknown service `{service_id}`"),
-                    ),
-                    Some(service) => match &service.price_sheet {
-                        None => refuse(
-                            &mut cost,
-                            CostStatus::NotPriced,
-                            format!("{} is not priced in the catalog", service.name),
-                        ),
-                        Some(id) => match catalog.price_sheet(id) {
-                            Some(found) => sheet = Some(found),
-                            None => refuse(
-                                &mut cost,
-                                CostStatus::NotPriced,
-                                format!("price sheet `{id}` is missing"),
-                            ),
-                        },
-                    },
-                }
-            }
-            _ => refuse(
-                &mut cost,
-                CostStatus::Invalid,
-                "mapped to a different kind".to_owned(),
-            ),
-        }
-        if sheet.is_some()
-            && let Err(error) = workload.validate()
-        {
-            refuse(&mut cost, CostStatus::Invalid, error.to_string());
-            sheet = None;
-        }
+        };
         cost.sheet = sheet.map(|s| s.id.clone());
         out.push(Pending {
             cost,
             sheet,
-            workload,
+            demand,
         });
     }
     out
+}
+
+/// What a node asks of the sheet it was resolved to, checked.
+fn demand_of(
+    node: &Node,
+    sheet: &PriceSheet,
+    events: f64,
+    deliveries: usize,
+) -> Result<Demand, Refusal> {
+    let invalid = |e: &dyn std::fmt::Display| (CostStatus::Invalid, e.to_string());
+    match (&node.kind, &sheet.subject) {
+        (NodeKind::Function { .. }, crate::catalog::price_sheet::Subject::Platform(_)) => {
+            let workload =
+                function_workload(&node.kind, events).ok_or_else(|| invalid(&"not a function"))?;
+            workload.validate().map_err(|e| invalid(&e))?;
+            Ok(Demand::Function(workload))
+        }
+        (
+            NodeKind::Service {
+                payload_kb, inputs, ..
+            },
+            crate::catalog::price_sheet::Subject::Service(_),
+        ) => {
+            let usage = service_usage(sheet, inputs, *payload_kb, events, deliveries);
+            service::validate(&usage).map_err(|e| invalid(&e))?;
+            Ok(Demand::Service(usage))
+        }
+        _ => Err(invalid(&"mapped to a different kind")),
+    }
 }
 
 /// Whether a meter bills a flat monthly fee, once per account.
@@ -341,31 +457,46 @@ fn owned_line(item: &engine::LineItem<'_>) -> BillLine {
     }
 }
 
-/// Round shares to cents so they add up to `total_usd` exactly.
+/// Round shares to cents so they add up to `total_usd` exactly: each
+/// share is floored to the cent, and the cents left over go one each to
+/// the largest remainders. Linear in the shares whatever the amounts (the
+/// caller keeps totals below [`MAX_PRICEABLE_USD`]).
 fn round_shares(shares: &[f64], total_usd: f64) -> Vec<f64> {
     let target_cents = (total_usd * 100.0).round() as i64;
     let mut cents: Vec<i64> = shares
         .iter()
-        .map(|s| (s * 100.0 + 1e-6).floor() as i64)
+        .map(|s| (s * 100.0 + 1e-6).floor().max(0.0) as i64)
         .collect();
-    let mut left = target_cents - cents.iter().sum::<i64>();
     let mut by_remainder: Vec<usize> = (0..shares.len()).collect();
     by_remainder.sort_by(|&a, &b| {
         let ra = shares[a] * 100.0 - cents[a] as f64;
         let rb = shares[b] * 100.0 - cents[b] as f64;
         rb.total_cmp(&ra).then(a.cmp(&b))
     });
-    let mut turn = 0;
-    while left != 0 && !by_remainder.is_empty() {
-        let i = by_remainder[turn % by_remainder.len()];
-        let step = left.signum();
-        if cents[i] + step >= 0 {
-            cents[i] += step;
-            left -= step;
+    let left = target_cents - cents.iter().sum::<i64>();
+    if left > 0 {
+        // Float noise can leave more cents than shares: spread them evenly.
+        let n = by_remainder.len().max(1) as i64;
+        for (rank, &i) in by_remainder.iter().enumerate() {
+            cents[i] += left / n + i64::from((rank as i64) < left % n);
         }
-        turn += 1;
-        if turn > 4 * by_remainder.len() + left.unsigned_abs() as usize * 2 {
-            break; // cannot happen with non-negative shares; never loop forever
+    } else if left < 0 {
+        // Take back from the smallest remainders first, never below zero.
+        let mut owed = -left;
+        for &i in by_remainder
+            .iter()
+            .rev()
+            .cycle()
+            .take(by_remainder.len() * 2)
+        {
+            if owed == 0 {
+                break;
+            }
+            let take = owed
+                .min(cents[i])
+                .min(1.max(owed / by_remainder.len() as i64));
+            cents[i] -= take;
+            owed -= take;
         }
     }
     cents.into_iter().map(|c| c as f64 / 100.0).collect()
@@ -386,7 +517,11 @@ pub(crate) fn price_mapped(
     let mut group_of: HashMap<&str, usize> = HashMap::new();
     for (index, item) in items.iter_mut().enumerate() {
         let Some(sheet) = item.sheet else { continue };
-        match engine::measure(sheet, &item.workload) {
+        let measured = match &item.demand {
+            Demand::Function(workload) => engine::measure(sheet, workload),
+            Demand::Service(usage) => Ok(service::measure_service(sheet, usage)),
+        };
+        match measured {
             Ok(usage) => {
                 let group = *group_of.entry(sheet.id.as_str()).or_insert_with(|| {
                     groups.push((sheet, Vec::new()));
@@ -427,6 +562,21 @@ pub(crate) fn price_mapped(
             }
         }
         let quote = Quote::from_usage(sheet, &total, options);
+        let bill_usd = quote.total_usd.unwrap_or(0.0);
+        if !(bill_usd.is_finite() && bill_usd <= MAX_PRICEABLE_USD) {
+            // Beyond cents that f64 can hold, shares and totals would be
+            // noise (and rounding them to cents never finishes): say so.
+            for (index, _) in members {
+                let cost = &mut items[*index].cost;
+                cost.status = CostStatus::Invalid;
+                cost.reasons = vec![format!(
+                    "too large to price: its {} bill would exceed ${} a month",
+                    sheet.name,
+                    engine::compact(MAX_PRICEABLE_USD)
+                )];
+            }
+            continue;
+        }
         // Labels are formatted once per bill line, not once per component.
         let lines: Vec<BillLine> = quote.line_items.iter().map(owned_line).collect();
         let mut shares = vec![0.0f64; members.len()];
@@ -468,8 +618,15 @@ pub(crate) fn price_mapped(
         });
     }
 
-    let total_usd = engine::round_cents(bills.iter().map(|b| b.total_usd).sum());
     let components: Vec<ComponentCost> = items.into_iter().map(|p| p.cost).collect();
+    let priced = components
+        .iter()
+        .filter(|c| c.status == CostStatus::Priced)
+        .count();
+    let complete = priced == components.len();
+    // Nothing priced is unknown, not free; an empty drawing costs nothing.
+    let total_usd = (priced > 0 || complete)
+        .then(|| engine::round_cents(bills.iter().map(|b| b.total_usd).sum()));
     let feasible = components
         .iter()
         .all(|c| matches!(c.status, CostStatus::Priced | CostStatus::NotPriced));
@@ -477,6 +634,7 @@ pub(crate) fn price_mapped(
         platform: platform.to_owned(),
         free_tier: options.free_tier,
         total_usd,
+        complete,
         feasible,
         components,
         bills,
@@ -548,7 +706,11 @@ mod tests {
             .unwrap()
             .total_usd;
         assert_eq!(lambda, 10.33);
-        assert_eq!(no_free.total_usd, 20.33);
+        assert_eq!(no_free.total_usd, Some(20.33));
+        assert!(
+            !no_free.complete,
+            "the table is not priced in the test catalog"
+        );
         // Shares follow the meters: 75% / 25% of each line.
         let read = no_free.component(NodeId(3)).unwrap().usd.unwrap();
         let write = no_free.component(NodeId(4)).unwrap().usd.unwrap();
@@ -561,9 +723,9 @@ mod tests {
         let lambda = free.bills.iter().find(|b| b.sheet == "aws-lambda").unwrap();
         assert_eq!(lambda.total_usd, 3.47);
         assert_eq!(free.component(NodeId(2)).unwrap().usd, Some(9.0));
-        assert_eq!(free.total_usd, 12.47);
+        assert_eq!(free.total_usd, Some(12.47));
         let parts: f64 = free.components.iter().filter_map(|c| c.usd).sum();
-        assert!((parts - free.total_usd).abs() < 1e-9);
+        assert!((parts - free.total_usd.unwrap()).abs() < 1e-9);
     }
 
     #[test]
@@ -620,9 +782,52 @@ mod tests {
         let quote = price(&catalog, &doc, PricingOptions::default());
         // 2M requests and 2M x 5 ms of CPU fit in the included allowances:
         // only the $5 subscription, once.
-        assert_eq!(quote.total_usd, 5.0);
+        assert_eq!(quote.total_usd, Some(5.0));
+        assert!(quote.complete);
         assert_eq!(quote.component(NodeId(3)).unwrap().usd, Some(2.5));
         assert_eq!(quote.component(NodeId(4)).unwrap().usd, Some(2.5));
+    }
+
+    #[test]
+    fn nothing_priced_is_unknown_not_zero() {
+        let catalog = test_catalog();
+        let mut doc = Architecture::new_empty("aws-lambda");
+        doc.add_node("Table", (0.0, 0.0), NodeKind::service("aws-dynamodb"));
+        let quote = price(&catalog, &doc, PricingOptions::default());
+        assert_eq!(quote.total_usd, None);
+        assert!(!quote.complete);
+        let unpriced = quote.unpriced();
+        assert_eq!(unpriced.len(), 1);
+        assert_eq!(unpriced[0].name, "Table");
+        assert_eq!(
+            unpriced[0].reason,
+            "Amazon DynamoDB is not priced in the catalog"
+        );
+        // An empty drawing costs nothing, and says so completely.
+        let empty = price(
+            &catalog,
+            &Architecture::new_empty("aws-lambda"),
+            PricingOptions::default(),
+        );
+        assert_eq!(empty.total_usd, Some(0.0));
+        assert!(empty.complete);
+    }
+
+    #[test]
+    fn a_huge_load_finishes_and_is_called_too_large() {
+        let catalog = test_catalog();
+        // 1e23 requests a month: far beyond any bill f64 holds to the cent.
+        let doc = api(1e23);
+        let quote = price(&catalog, &doc, PricingOptions::default());
+        let gateway = quote.component(NodeId(2)).unwrap();
+        assert_eq!(gateway.status, CostStatus::Invalid);
+        assert!(
+            gateway.reasons[0].starts_with("too large to price"),
+            "{:?}",
+            gateway.reasons
+        );
+        assert!(quote.total_usd.is_none_or(f64::is_finite));
+        assert!(!quote.complete);
     }
 
     #[test]
@@ -636,5 +841,8 @@ mod tests {
             vec![0.01, 0.0, 0.0]
         );
         assert_eq!(round_shares(&[], 0.0), Vec::<f64>::new());
+        // Large amounts stay exact and finish at once.
+        let big = round_shares(&[3e12, 1e12], 4e12);
+        assert_eq!(big, vec![3e12, 1e12]);
     }
 }

@@ -459,6 +459,7 @@ fn validate_node(
         NodeKind::Service {
             service,
             payload_kb,
+            inputs,
         } => {
             match catalog.service(service) {
                 None => report(Severity::Error, format!("unknown service `{service}`")),
@@ -488,6 +489,9 @@ fn validate_node(
                     Severity::Error,
                     format!("payload must be zero or more (got {payload_kb} KB)"),
                 );
+            }
+            if let Some(problem) = inputs.problem() {
+                report(Severity::Error, problem);
             }
         }
     }

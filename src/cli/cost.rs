@@ -72,7 +72,9 @@ pub fn run(cli: &Cli, args: &CostArgs) -> CliResult {
         free_tier: !args.no_free_tier,
     };
     let ids = args.platforms.as_deref().map(id_list).unwrap_or_default();
-    let ports = select(architecture::portability(&catalog, &doc, options), &ids)?;
+    let mut ports = select(architecture::portability(&catalog, &doc, options), &ids)?;
+    // Complete providers by total first; partial totals are lower bounds.
+    architecture::rank(&mut ports);
     let text = render_ports(args.output.format, &doc, &ports)
         .map_err(|e| Failure::failed(e.to_string()))?;
     print_output(&text, args.output.output.as_deref())

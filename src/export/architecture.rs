@@ -7,29 +7,41 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{ExportError, Format, align, quantity, unit_price, usd};
-use crate::architecture::{Architecture, ComponentCost, CostStatus, Gap, ProviderPort, SheetBill};
+use crate::architecture::{
+    Architecture, ArchitecturePrice, ComponentCost, CostStatus, Gap, ProviderPort, SheetBill,
+    Unpriced,
+};
 use crate::cost::engine::number;
 
-/// The total as printed: `$12.47`; `$3.00 (partial)` when some part could
-/// not be mapped or run there; `not priced` when the catalog prices none of
-/// it, `not feasible` when none of it that is priced can run there.
-pub fn total_label(port: &ProviderPort) -> String {
-    let nothing_priced = !port
-        .price
-        .components
-        .iter()
-        .any(|c| c.status == CostStatus::Priced);
-    if nothing_priced && !port.price.components.is_empty() {
-        if port.price.feasible {
-            "not priced".to_owned()
-        } else {
-            "not feasible".to_owned()
-        }
-    } else if port.price.feasible {
-        usd(port.price.total_usd)
-    } else {
-        format!("{} (partial)", usd(port.price.total_usd))
+/// A total as printed: `$12.47` when every component is priced and can
+/// run; otherwise the priced part as a lower bound and how much is missing,
+/// `≥ $3.00 · 2 of 5 not priced`; `unknown · 5 of 5 not priced` when
+/// nothing is. Never a bare number for a partial total.
+pub fn price_total_label(price: &ArchitecturePrice) -> String {
+    if price.complete {
+        return usd(price.total_usd.unwrap_or(0.0));
     }
+    let missing = format!(
+        "{} of {} not priced",
+        price.unpriced_count(),
+        price.components.len()
+    );
+    match price.total_usd {
+        Some(total) => format!("≥ {} · {missing}", usd(total)),
+        None => format!("unknown · {missing}"),
+    }
+}
+
+/// A provider's total as printed (see [`price_total_label`]); when every
+/// component is priced but a trigger cannot be wired there, it says so.
+pub fn total_label(port: &ProviderPort) -> String {
+    let unwired = port.gaps.iter().filter(|g| g.edge.is_some()).count();
+    if port.price.complete || port.price.unpriced_count() > 0 || unwired == 0 {
+        return price_total_label(&port.price);
+    }
+    let total = port.price.total_usd.map_or("unknown".to_owned(), usd);
+    let noun = if unwired == 1 { "trigger" } else { "triggers" };
+    format!("≥ {total} · {unwired} {noun} not available")
 }
 
 /// A component's cost as printed: `$1.20`, or its status.
@@ -48,8 +60,12 @@ struct PortJson<'a> {
     platform: &'a str,
     platform_name: &'a str,
     home: bool,
-    /// Sum of what could be priced; see `feasible`.
-    total_usd: f64,
+    /// The whole cost when `complete`; otherwise what could be priced, a
+    /// lower bound; `null` when nothing could be priced.
+    total_usd: Option<f64>,
+    complete: bool,
+    /// The components left out of the total, with their reasons.
+    unpriced: Vec<Unpriced>,
     feasible: bool,
     free_tier: bool,
     components: &'a [ComponentCost],
@@ -69,6 +85,8 @@ pub fn ports_json(ports: &[ProviderPort]) -> Result<String, ExportError> {
             platform_name: &p.platform_name,
             home: p.home,
             total_usd: p.price.total_usd,
+            complete: p.price.complete,
+            unpriced: p.price.unpriced(),
             feasible: p.price.feasible,
             free_tier: p.price.free_tier,
             components: &p.price.components,
@@ -154,14 +172,26 @@ pub fn ports_csv(ports: &[ProviderPort]) -> Result<String, ExportError> {
                 "",
             ])?;
         }
+        // A partial total is labelled as such; an unknown one is left empty.
+        let (label, amount) = match (port.price.complete, port.price.total_usd) {
+            (true, total) => ("total".to_owned(), total),
+            (false, total) => (
+                format!(
+                    "total, lower bound: {} of {} not priced",
+                    port.price.unpriced_count(),
+                    port.price.components.len()
+                ),
+                total,
+            ),
+        };
         writer.write_record([
             provider,
             "",
-            "total",
+            &label,
             "",
             "",
             "",
-            &format!("{:.2}", port.price.total_usd),
+            &amount.map_or(String::new(), |usd| format!("{usd:.2}")),
         ])?;
     }
     let bytes = writer
@@ -261,7 +291,7 @@ pub fn ports_markdown(doc: &Architecture, ports: &[ProviderPort]) -> String {
     let free_tier = ports.first().is_none_or(|p| p.price.free_tier);
     let _ = writeln!(
         out,
-        "\n{} A month is 730 hours; each bill line is rounded to the cent; components without a price sheet are listed, not priced.",
+        "\n{} A month is 730 hours; each bill line is rounded to the cent; a total marked ≥ leaves out the components it names as not priced.",
         if free_tier {
             "Free tiers applied."
         } else {

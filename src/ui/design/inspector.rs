@@ -8,6 +8,7 @@ use super::DesignState;
 use crate::architecture::{Architecture, CostStatus, EdgeKind, Load, NodeKind};
 use crate::catalog::{Arch, Catalog};
 use crate::cost::engine::grouped;
+use crate::export::architecture::price_total_label;
 use crate::export::{quantity, usd};
 use crate::ui::widgets::{self, key_text, section};
 
@@ -153,7 +154,7 @@ fn document_ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
             .map_or(target.clone(), |p| p.name.clone()),
     );
     key_text(ui, "Nodes / edges", format!("{nodes} / {edges}"));
-    key_text(ui, "Monthly total", usd(derived.price.total_usd));
+    key_text(ui, "Monthly total", price_total_label(&derived.price));
     for bill in &derived.price.bills {
         key_text(
             ui,
@@ -284,6 +285,7 @@ fn node_ui(
         NodeKind::Service {
             service,
             payload_kb,
+            ..
         } => {
             section(ui, "Service");
             let role = catalog.service(service).map(|s| s.role);

@@ -28,7 +28,7 @@ use crate::architecture::{
 };
 use crate::catalog::Catalog;
 use crate::cost::PricingOptions;
-use crate::export::usd;
+use crate::export::architecture::price_total_label;
 use crate::ui::app::StatusMessage;
 use crate::ui::command::Command;
 
@@ -304,7 +304,7 @@ impl DesignState {
         let mut text = format!(
             "{}: {} per month on {}",
             derived.price.platform.clone(),
-            usd(derived.price.total_usd),
+            price_total_label(&derived.price),
             catalog
                 .platform(&target)
                 .map_or(target.as_str(), |p| p.name.as_str())

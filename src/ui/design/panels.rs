@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 use super::{BottomTab, DesignState};
 use crate::architecture::Severity;
 use crate::catalog::Catalog;
-use crate::export::usd;
+use crate::export::architecture::total_label;
 use crate::ui::design::geometry;
 
 pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
@@ -109,11 +109,12 @@ fn portability_ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
                     };
                     ui.label(name);
                     ui.label(&port.platform_name);
-                    ui.label(usd(port.price.total_usd)).widget_info(|| {
+                    let total = total_label(port);
+                    ui.label(&total).widget_info(|| {
                         egui::WidgetInfo::labeled(
                             egui::Role::Label,
                             true,
-                            format!("{} total {}", port.provider_name, usd(port.price.total_usd)),
+                            format!("{} total {total}", port.provider_name),
                         )
                     });
                     ui.label(if port.gaps.is_empty() && port.price.feasible {
