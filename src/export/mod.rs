@@ -4,6 +4,7 @@
 
 pub mod architecture;
 pub mod breakeven;
+pub mod service;
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -219,6 +220,11 @@ pub fn quotes_markdown(
     workload: &Workload,
     options: PricingOptions,
 ) -> String {
+    quotes_markdown_with(quotes, &assumptions(workload, options))
+}
+
+/// Markdown for quotes of any kind, with the assumptions behind them.
+pub fn quotes_markdown_with(quotes: &[Quote<'_>], assumed: &[String]) -> String {
     let mut out = String::new();
     let cheapest = cheapest_total(quotes);
     let _ = writeln!(out, "# Serverless cost comparison\n");
@@ -243,7 +249,7 @@ pub fn quotes_markdown(
         );
     }
     let _ = writeln!(out, "\n## Assumptions\n");
-    for line in assumptions(workload, options) {
+    for line in assumed {
         let _ = writeln!(out, "- {line}");
     }
     for quote in quotes {
