@@ -1,0 +1,361 @@
+//! Azure managed-service price sheets: the infracost golden rows and the
+//! billing rules in `/work/shared/reference/service-prices.md` (Azure
+//! section), reproduced to the cent, plus the chunking boundaries.
+//!
+//! infracost does not always deduct free allowances; those goldens are
+//! priced with the free tier off. Included plan allowances (Service Bus
+//! Standard's 13M operations) always apply, as they do in the goldens.
+
+use serverless_atlas::catalog::{Catalog, PriceSheet, Subject};
+use serverless_atlas::cost::{self, PricingOptions, Quote, ServiceUsage, quote_service};
+
+const FREE_TIER: PricingOptions = PricingOptions { free_tier: true };
+const NO_FREE_TIER: PricingOptions = PricingOptions { free_tier: false };
+
+/// Every sheet this file covers.
+const AZURE_SHEETS: &[&str] = &[
+    "azure-service-bus",
+    "azure-service-bus-topics",
+    "azure-event-grid",
+    "azure-event-hubs",
+    "azure-cosmos-db-serverless",
+    "azure-blob-storage",
+    "azure-api-management-consumption",
+];
+
+fn catalog() -> Catalog {
+    Catalog::builtin().expect("the built-in catalog loads")
+}
+
+fn sheet<'a>(catalog: &'a Catalog, id: &str) -> &'a PriceSheet {
+    catalog
+        .price_sheet(id)
+        .unwrap_or_else(|| panic!("price sheet {id} exists"))
+}
+
+/// A month with nothing in it; each test sets what it uses.
+fn nothing() -> ServiceUsage {
+    ServiceUsage {
+        requests: 0.0,
+        payload_kb: 1.0,
+        storage_gb: 0.0,
+        writes: 0.0,
+        reads: 0.0,
+        egress_gb: 0.0,
+        duration_ms: 0.0,
+        memory_mb: 0.0,
+        deliveries: 0.0,
+        steps: 0.0,
+        connection_minutes: 0.0,
+        instances: 0.0,
+    }
+}
+
+fn total(quote: &Quote<'_>) -> f64 {
+    quote.total_usd.expect("a service quote is always feasible")
+}
+
+/// The usd of the line items whose label starts with `prefix`.
+fn usd_of(quote: &Quote<'_>, prefix: &str) -> f64 {
+    let matching: Vec<f64> = quote
+        .line_items
+        .iter()
+        .filter(|item| item.label().starts_with(prefix))
+        .map(|item| item.usd)
+        .collect();
+    assert!(
+        !matching.is_empty(),
+        "no line item starts with {prefix:?}; have {:?}",
+        quote
+            .line_items
+            .iter()
+            .map(|i| i.label())
+            .collect::<Vec<_>>()
+    );
+    cost::round_cents(matching.iter().sum())
+}
+
+fn price(id: &str, usage: &ServiceUsage, options: PricingOptions) -> f64 {
+    let catalog = catalog();
+    total(&quote_service(sheet(&catalog, id), usage, options))
+}
+
+#[test]
+fn every_azure_sheet_loads_cites_sources_and_prices_its_defaults() {
+    let catalog = catalog();
+    for id in AZURE_SHEETS {
+        let sheet = sheet(&catalog, id);
+        let Subject::Service(service_id) = &sheet.subject else {
+            panic!("{id} prices a service");
+        };
+        let service = catalog
+            .service(service_id)
+            .unwrap_or_else(|| panic!("{id}: service {service_id} exists"));
+        assert_eq!(service.provider, "azure", "{id}");
+        assert!(!sheet.sources.is_empty(), "{id} cites sources");
+        assert!(
+            sheet
+                .sources
+                .iter()
+                .all(|s| s.note.as_deref().is_some_and(|n| !n.is_empty())),
+            "{id}: every source says what it supports"
+        );
+        assert!(!sheet.region.is_empty(), "{id} names its region");
+        assert!(sheet.as_of.to_string().starts_with("2026-"), "{id} as_of");
+        assert!(!sheet.notes.is_empty(), "{id} explains itself");
+        for requests in [0.0, 1_000_000.0, 1e9] {
+            let usage = ServiceUsage::with_defaults(&sheet.usage_defaults, requests);
+            for options in [FREE_TIER, NO_FREE_TIER] {
+                let usd = total(&quote_service(sheet, &usage, options));
+                assert!(usd.is_finite() && usd >= 0.0, "{id}: {usd}");
+            }
+        }
+        let busy = ServiceUsage::with_defaults(&sheet.usage_defaults, 1e9);
+        let idle = ServiceUsage::with_defaults(&sheet.usage_defaults, 0.0);
+        assert!(
+            total(&quote_service(sheet, &busy, NO_FREE_TIER))
+                >= total(&quote_service(sheet, &idle, NO_FREE_TIER)),
+            "{id}: more traffic never costs less"
+        );
+    }
+}
+
+#[test]
+fn linked_services_point_at_their_default_sheet() {
+    let catalog = catalog();
+    for (service, sheet_id) in [
+        ("azure-service-bus", "azure-service-bus"),
+        ("azure-service-bus-topics", "azure-service-bus-topics"),
+        ("azure-event-grid", "azure-event-grid"),
+        ("azure-event-hubs", "azure-event-hubs"),
+        ("azure-cosmos-db", "azure-cosmos-db-serverless"),
+        ("azure-blob-storage", "azure-blob-storage"),
+        ("azure-api-management", "azure-api-management-consumption"),
+    ] {
+        let found = catalog.service(service).expect("service exists");
+        assert_eq!(found.price_sheet.as_deref(), Some(sheet_id), "{service}");
+    }
+}
+
+// ---------------------------------------------------------------- Service Bus
+
+#[test]
+fn service_bus_golden_three_billion_operations_west_europe() {
+    // servicebus_namespace_test: 87 x $0.80 + 2,400 x $0.50 + 500 x $0.20
+    // after the 13M included, plus the $9.81 base charge.
+    let catalog = catalog();
+    let usage = ServiceUsage {
+        requests: 3_000_000_000.0,
+        ..nothing()
+    };
+    let q = quote_service(sheet(&catalog, "azure-service-bus"), &usage, NO_FREE_TIER);
+    assert_eq!(usd_of(&q, "Messaging operations, first"), 69.60);
+    assert_eq!(usd_of(&q, "Messaging operations"), 1369.60);
+    assert_eq!(usd_of(&q, "Standard base charge"), 9.81);
+    assert_eq!(total(&q), 1379.41);
+}
+
+#[test]
+fn service_bus_includes_13m_operations_then_bills_the_first_tier() {
+    let at = |ops: f64| {
+        price(
+            "azure-service-bus",
+            &ServiceUsage {
+                requests: ops,
+                ..nothing()
+            },
+            NO_FREE_TIER,
+        )
+    };
+    assert_eq!(at(0.0), 9.81);
+    assert_eq!(at(13_000_000.0), 9.81);
+    assert_eq!(at(14_000_000.0), 10.61, "13M included + 1M at $0.80");
+}
+
+#[test]
+fn service_bus_counts_each_receive_as_an_operation() {
+    // 10M messages sent and received once: 20M operations, 7M billed at
+    // $0.80 ($5.60) on top of the $9.81 base.
+    let usage = ServiceUsage {
+        requests: 10_000_000.0,
+        deliveries: 1.0,
+        ..nothing()
+    };
+    assert_eq!(price("azure-service-bus", &usage, FREE_TIER), 15.41);
+    // A topic with three subscriptions: 40M operations, 27M billed ($21.60).
+    let fan_out = ServiceUsage {
+        deliveries: 3.0,
+        ..usage
+    };
+    assert_eq!(
+        price("azure-service-bus-topics", &fan_out, FREE_TIER),
+        31.41
+    );
+}
+
+// ----------------------------------------------------------------- Event Grid
+
+#[test]
+fn event_grid_golden_eight_hundred_thousand_operations() {
+    // eventgrid_topic_test prints 8 x 100k operations = $0.48 without the
+    // free allowance (it rounds 820,000 down to 8 units).
+    let usage = ServiceUsage {
+        requests: 800_000.0,
+        ..nothing()
+    };
+    assert_eq!(price("azure-event-grid", &usage, NO_FREE_TIER), 0.48);
+    // With the first 100,000 free: 7 units.
+    assert_eq!(price("azure-event-grid", &usage, FREE_TIER), 0.42);
+}
+
+#[test]
+fn event_grid_bills_ingress_and_each_delivery() {
+    // 1M events to two subscribers: 3M operations, 2.9M after the free 100k.
+    let usage = ServiceUsage {
+        requests: 1_000_000.0,
+        deliveries: 2.0,
+        ..nothing()
+    };
+    assert_eq!(price("azure-event-grid", &usage, FREE_TIER), 1.74);
+    assert_eq!(price("azure-event-grid", &usage, NO_FREE_TIER), 1.80);
+}
+
+// ----------------------------------------------------------------- Event Hubs
+
+#[test]
+fn event_hubs_golden_twenty_throughput_units_east_us() {
+    // event_hubs_namespace_test: 20 TU = $438.00, 100M ingress events = $2.80.
+    let catalog = catalog();
+    let usage = ServiceUsage {
+        requests: 100_000_000.0,
+        payload_kb: 1.0,
+        instances: 20.0,
+        ..nothing()
+    };
+    let q = quote_service(sheet(&catalog, "azure-event-hubs"), &usage, NO_FREE_TIER);
+    assert_eq!(usd_of(&q, "Throughput units"), 438.00);
+    assert_eq!(usd_of(&q, "Ingress events"), 2.80);
+    assert_eq!(total(&q), 440.80);
+}
+
+#[test]
+fn event_hubs_counts_ingress_in_64_kb_units() {
+    let ingress = |payload_kb: f64| {
+        let catalog = catalog();
+        let usage = ServiceUsage {
+            requests: 100_000_000.0,
+            payload_kb,
+            instances: 1.0,
+            ..nothing()
+        };
+        usd_of(
+            &quote_service(sheet(&catalog, "azure-event-hubs"), &usage, FREE_TIER),
+            "Ingress events",
+        )
+    };
+    assert_eq!(ingress(64.0), 2.80, "64 KB is one event");
+    assert_eq!(ingress(64.01), 5.60, "64.01 KB is two");
+    assert_eq!(ingress(128.0), 5.60, "128 KB is exactly two");
+    assert_eq!(ingress(1024.0), 44.80, "1 MB is sixteen");
+}
+
+// ------------------------------------------------------------------ Cosmos DB
+
+#[test]
+fn cosmos_serverless_golden_ten_million_ru_and_a_terabyte_west_us() {
+    // cosmosdb_sql_container_test: 10 x 1M RU = $2.79; 1,000 GB = $250.00.
+    // Ten million 1 KB point reads are ten million RU.
+    let catalog = catalog();
+    let usage = ServiceUsage {
+        reads: 10_000_000.0,
+        storage_gb: 1000.0,
+        ..nothing()
+    };
+    let q = quote_service(
+        sheet(&catalog, "azure-cosmos-db-serverless"),
+        &usage,
+        NO_FREE_TIER,
+    );
+    assert_eq!(usd_of(&q, "Request units"), 2.79);
+    assert_eq!(usd_of(&q, "Transactional storage"), 250.00);
+    assert_eq!(total(&q), 252.79);
+}
+
+#[test]
+fn cosmos_serverless_writes_cost_4_95_ru() {
+    // 1M writes of 1 KB items = 4.95M RU x $0.279 = $1.381.
+    let usage = ServiceUsage {
+        writes: 1_000_000.0,
+        ..nothing()
+    };
+    assert_eq!(price("azure-cosmos-db-serverless", &usage, FREE_TIER), 1.38);
+}
+
+// --------------------------------------------------------------- Blob Storage
+
+#[test]
+fn blob_hot_lrs_golden_first_50_tb_tier() {
+    // storage_account_test (West US, same storage rate): 51,200 GB = $1,064.96.
+    let usage = ServiceUsage {
+        storage_gb: 51_200.0,
+        ..nothing()
+    };
+    assert_eq!(price("azure-blob-storage", &usage, FREE_TIER), 1064.96);
+}
+
+#[test]
+fn blob_hot_lrs_storage_tiers_split_at_50_and_500_tb() {
+    // 100,000 GB: 51,200 x 0.0208 + 48,800 x 0.019968 = 1,064.96 + 974.44.
+    let usage = ServiceUsage {
+        storage_gb: 100_000.0,
+        ..nothing()
+    };
+    assert_eq!(price("azure-blob-storage", &usage, FREE_TIER), 2039.40);
+    // 600,000 GB: 1,064.96 + 460,800 x 0.019968 (9,201.25) + 88,000 x 0.019136 (1,683.97).
+    let big = ServiceUsage {
+        storage_gb: 600_000.0,
+        ..nothing()
+    };
+    assert_eq!(
+        price("azure-blob-storage", &big, FREE_TIER),
+        11950.18
+    );
+}
+
+#[test]
+fn blob_hot_lrs_operations_per_ten_thousand() {
+    // 1M writes = 100 x $0.05; 1M reads = 100 x $0.004.
+    let usage = ServiceUsage {
+        writes: 1_000_000.0,
+        reads: 1_000_000.0,
+        ..nothing()
+    };
+    assert_eq!(price("azure-blob-storage", &usage, FREE_TIER), 5.40);
+}
+
+// ------------------------------------------------------------ API Management
+
+#[test]
+fn api_management_consumption_golden_ten_million_calls_east_us() {
+    // api_management_test: 10 x 1M calls = $35.00, free million not deducted.
+    let usage = ServiceUsage {
+        requests: 10_000_000.0,
+        ..nothing()
+    };
+    assert_eq!(
+        price("azure-api-management-consumption", &usage, NO_FREE_TIER),
+        35.00
+    );
+    assert_eq!(
+        price("azure-api-management-consumption", &usage, FREE_TIER),
+        31.50
+    );
+    let within_free = ServiceUsage {
+        requests: 1_000_000.0,
+        ..nothing()
+    };
+    assert_eq!(
+        price("azure-api-management-consumption", &within_free, FREE_TIER),
+        0.0
+    );
+}
