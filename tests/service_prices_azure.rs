@@ -21,6 +21,13 @@ const AZURE_SHEETS: &[&str] = &[
     "azure-cosmos-db-serverless",
     "azure-blob-storage",
     "azure-api-management-consumption",
+    "azure-queue-storage",
+    "azure-front-door",
+    "azure-monitor",
+    "azure-log-analytics",
+    "azure-container-apps",
+    "azure-container-apps-idle",
+    "azure-iot-hub",
 ];
 
 fn catalog() -> Catalog {
@@ -131,6 +138,12 @@ fn linked_services_point_at_their_default_sheet() {
         ("azure-cosmos-db", "azure-cosmos-db-serverless"),
         ("azure-blob-storage", "azure-blob-storage"),
         ("azure-api-management", "azure-api-management-consumption"),
+        ("azure-queue-storage", "azure-queue-storage"),
+        ("azure-front-door", "azure-front-door"),
+        ("azure-monitor", "azure-monitor"),
+        ("azure-log-analytics", "azure-log-analytics"),
+        ("azure-container-apps", "azure-container-apps"),
+        ("azure-iot-hub", "azure-iot-hub"),
     ] {
         let found = catalog.service(service).expect("service exists");
         assert_eq!(found.price_sheet.as_deref(), Some(sheet_id), "{service}");
@@ -316,10 +329,7 @@ fn blob_hot_lrs_storage_tiers_split_at_50_and_500_tb() {
         storage_gb: 600_000.0,
         ..nothing()
     };
-    assert_eq!(
-        price("azure-blob-storage", &big, FREE_TIER),
-        11950.18
-    );
+    assert_eq!(price("azure-blob-storage", &big, FREE_TIER), 11950.18);
 }
 
 #[test]
@@ -358,4 +368,169 @@ fn api_management_consumption_golden_ten_million_calls_east_us() {
         price("azure-api-management-consumption", &within_free, FREE_TIER),
         0.0
     );
+}
+
+// -------------------------------------------------------------- Queue Storage
+
+#[test]
+fn queue_storage_golden_gpv2_lrs_west_us() {
+    // storage_queue_test: 2,000 GB = $90.00, 200 x 10k class 1 = $0.80,
+    // 400 x 10k class 2 = $1.60. As messages: 1M put and deleted (2M class 1)
+    // and got by four consumers (4M class 2).
+    let catalog = catalog();
+    let usage = ServiceUsage {
+        requests: 1_000_000.0,
+        deliveries: 4.0,
+        storage_gb: 2000.0,
+        ..nothing()
+    };
+    let q = quote_service(sheet(&catalog, "azure-queue-storage"), &usage, NO_FREE_TIER);
+    assert_eq!(usd_of(&q, "Queue capacity"), 90.00);
+    assert_eq!(usd_of(&q, "Class 1"), 0.80);
+    assert_eq!(usd_of(&q, "Class 2"), 1.60);
+    assert_eq!(total(&q), 92.40);
+}
+
+#[test]
+fn queue_storage_message_is_put_got_and_deleted() {
+    // 10M messages, one consumer: 30M operations x $0.004 / 10k.
+    let usage = ServiceUsage {
+        requests: 10_000_000.0,
+        deliveries: 1.0,
+        ..nothing()
+    };
+    assert_eq!(price("azure-queue-storage", &usage, FREE_TIER), 12.00);
+}
+
+// ----------------------------------------------------------------- Front Door
+
+#[test]
+fn front_door_classic_golden_six_rules_and_200_tb_out() {
+    // frontdoor_test (with usage, less the frontend hosts it also bills):
+    // 3,650 rule-hours at $0.03 + 730 at $0.012; 1,000 GB in; 200,000 GB out.
+    let catalog = catalog();
+    let usage = ServiceUsage {
+        instances: 6.0,
+        // 1,000 binary GB of 1 KB requests.
+        requests: 1000.0 * 1024.0 * 1024.0,
+        payload_kb: 1.0,
+        egress_gb: 200_000.0,
+        ..nothing()
+    };
+    let q = quote_service(sheet(&catalog, "azure-front-door"), &usage, NO_FREE_TIER);
+    assert_eq!(usd_of(&q, "Routing rules, first"), 109.50);
+    assert_eq!(usd_of(&q, "Routing rules"), 118.26);
+    assert_eq!(usd_of(&q, "Inbound data transfer"), 10.00);
+    assert_eq!(usd_of(&q, "Outbound data transfer"), 27_200.00);
+    assert_eq!(total(&q), 27_328.26);
+}
+
+#[test]
+fn front_door_one_rule_costs_21_90_a_month() {
+    // frontdoor_without_usage: one routing rule, 730 hours = $21.90.
+    let usage = ServiceUsage {
+        instances: 1.0,
+        ..nothing()
+    };
+    assert_eq!(price("azure-front-door", &usage, FREE_TIER), 21.90);
+}
+
+// ------------------------------------------------------ Monitor and logs
+
+#[test]
+fn monitor_metric_alerts_golden_eight_time_series() {
+    // monitor_metric_alert_test (East US): 8 time series = $0.80.
+    let usage = ServiceUsage {
+        instances: 8.0,
+        ..nothing()
+    };
+    assert_eq!(price("azure-monitor", &usage, FREE_TIER), 0.80);
+}
+
+#[test]
+fn log_analytics_golden_twenty_gb_ingested_west_europe() {
+    // log_analytics_workspace_test: 20 GB = $59.80, no free allowance.
+    let usage = ServiceUsage {
+        requests: 20.0 * 1024.0 * 1024.0,
+        payload_kb: 1.0,
+        ..nothing()
+    };
+    assert_eq!(price("azure-log-analytics", &usage, NO_FREE_TIER), 59.80);
+    // The first 5 GB free: 15 GB billed.
+    assert_eq!(price("azure-log-analytics", &usage, FREE_TIER), 44.85);
+    // 30 GB kept beyond the included retention: $3.90.
+    let retained = ServiceUsage {
+        storage_gb: 30.0,
+        ..nothing()
+    };
+    assert_eq!(price("azure-log-analytics", &retained, FREE_TIER), 3.90);
+}
+
+// ------------------------------------------------------------ Container Apps
+
+#[test]
+fn container_apps_idle_golden_three_min_replicas() {
+    // container_app_test: 3 minimum replicas of two 0.25 vCPU / 0.5 GiB
+    // containers (0.5 vCPU, 1 GiB): idle vCPU 3,942,000 vCPU-s = $15.77,
+    // idle memory 7,884,000 GiB-s = $31.54 (the golden spends the free grant
+    // on active time, so none is left for idle).
+    let catalog = catalog();
+    let usage = ServiceUsage {
+        instances: 3.0,
+        memory_mb: 1024.0,
+        ..nothing()
+    };
+    let q = quote_service(
+        sheet(&catalog, "azure-container-apps-idle"),
+        &usage,
+        NO_FREE_TIER,
+    );
+    assert_eq!(usd_of(&q, "vCPU (idle)"), 15.77);
+    assert_eq!(usd_of(&q, "Memory (idle)"), 31.54);
+    assert_eq!(total(&q), 47.31);
+}
+
+#[test]
+fn container_apps_active_replica_and_free_grant() {
+    // One 0.25 vCPU / 0.5 GiB replica all month: 182.5 vCPU-h x $0.1224
+    // and 365 GiB-h x $0.0144; 5M requests, 3M billed at $0.56 (the golden's
+    // requests row).
+    let usage = ServiceUsage {
+        instances: 1.0,
+        memory_mb: 512.0,
+        requests: 5_000_000.0,
+        ..nothing()
+    };
+    assert_eq!(
+        price("azure-container-apps", &usage, NO_FREE_TIER),
+        30.40, // 22.34 + 5.26 + 2.80
+    );
+    // Free: 50 vCPU-h, 100 GiB-h and 2M requests.
+    assert_eq!(
+        price("azure-container-apps", &usage, FREE_TIER),
+        21.72, // 16.22 + 3.82 + 1.68
+    );
+    // Memory rounds up to 0.5 GiB steps and CPU follows it: 600 MB bills as
+    // 1 GiB and 0.5 vCPU.
+    let bigger = ServiceUsage {
+        memory_mb: 600.0,
+        requests: 0.0,
+        ..usage
+    };
+    assert_eq!(
+        price("azure-container-apps", &bigger, NO_FREE_TIER),
+        55.19, // 365 vCPU-h: 44.68; 730 GiB-h: 10.51
+    );
+}
+
+// -------------------------------------------------------------------- IoT Hub
+
+#[test]
+fn iot_hub_golden_two_s1_units() {
+    // iothub_test: 2 S1 units = $50.00.
+    let usage = ServiceUsage {
+        instances: 2.0,
+        ..nothing()
+    };
+    assert_eq!(price("azure-iot-hub", &usage, FREE_TIER), 50.00);
 }
