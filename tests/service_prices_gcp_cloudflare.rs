@@ -349,22 +349,36 @@ fn cloud_tasks_counts_32_kb_chunks() {
                 payload_kb,
                 ..nothing()
             },
-            "operations",
+            "api-calls",
         )
     };
     assert_eq!(one(0.5), 1.0);
     assert_eq!(one(32.0), 1.0, "32 KB is one chunk");
     assert_eq!(one(32.01), 2.0, "32.01 KB is two");
-    // Official example: a 96 KB task is 3 billable operations.
+    // Official example: adding a task of 96 KB is 3 billable operations.
     assert_eq!(one(96.0), 3.0);
-    // 1M tasks of 96 KB: 3M operations, the first 1M free, $0.40 per 1M.
+}
+
+#[test]
+fn cloud_tasks_bills_creation_and_each_delivery_attempt() {
+    let catalog = catalog();
+    let tasks = sheet(&catalog, "gcp-cloud-tasks");
+    // 1M tasks of 1 KB pushed to one handler: 2M operations, 1M free.
     let month = ServiceUsage {
         requests: 1.0e6,
-        payload_kb: 96.0,
+        payload_kb: 1.0,
+        deliveries: 1.0,
         ..nothing()
     };
-    assert_eq!(total(&quote_service(tasks, &month, FREE_TIER)), 0.80);
-    assert_eq!(total(&quote_service(tasks, &month, NO_FREE_TIER)), 1.20);
+    assert_eq!(quantity_of(tasks, &month, "deliveries"), 1.0e6);
+    assert_eq!(total(&quote_service(tasks, &month, FREE_TIER)), 0.40);
+    assert_eq!(total(&quote_service(tasks, &month, NO_FREE_TIER)), 0.80);
+    // A task that is never delivered is only its creation.
+    let parked = ServiceUsage {
+        deliveries: 0.0,
+        ..month
+    };
+    assert_eq!(total(&quote_service(tasks, &parked, NO_FREE_TIER)), 0.40);
 }
 
 #[test]
