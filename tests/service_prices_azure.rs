@@ -28,6 +28,8 @@ const AZURE_SHEETS: &[&str] = &[
     "azure-container-apps",
     "azure-container-apps-idle",
     "azure-iot-hub",
+    "azure-event-hubs-basic",
+    "azure-service-bus-basic",
 ];
 
 fn catalog() -> Catalog {
@@ -533,4 +535,34 @@ fn iot_hub_golden_two_s1_units() {
         ..nothing()
     };
     assert_eq!(price("azure-iot-hub", &usage, FREE_TIER), 50.00);
+}
+
+// ------------------------------------------------------- Alternative tiers
+
+#[test]
+fn event_hubs_basic_golden_one_throughput_unit() {
+    // event_hubs_namespace_test: Basic 1 TU = $10.95, 10M ingress = $0.28.
+    let usage = ServiceUsage {
+        requests: 10_000_000.0,
+        instances: 1.0,
+        ..nothing()
+    };
+    assert_eq!(price("azure-event-hubs-basic", &usage, NO_FREE_TIER), 11.23);
+    // The same month on Standard: $21.90 + $0.28.
+    assert_eq!(price("azure-event-hubs", &usage, NO_FREE_TIER), 22.18);
+}
+
+#[test]
+fn service_bus_basic_golden_one_billion_operations() {
+    // servicebus_namespace_test: Basic 1,000 x 1M operations = $50.00.
+    let usage = ServiceUsage {
+        requests: 1_000_000_000.0,
+        ..nothing()
+    };
+    assert_eq!(
+        price("azure-service-bus-basic", &usage, NO_FREE_TIER),
+        50.00
+    );
+    // Standard for the same month: $9.81 + 87 x $0.80 + 900 x $0.50.
+    assert_eq!(price("azure-service-bus", &usage, NO_FREE_TIER), 529.41);
 }
