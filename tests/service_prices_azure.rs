@@ -452,8 +452,9 @@ fn monitor_metric_alerts_golden_eight_time_series() {
 #[test]
 fn log_analytics_golden_twenty_gb_ingested_west_europe() {
     // log_analytics_workspace_test: 20 GB = $59.80, no free allowance.
+    // Azure's GB is 10^9 bytes: 19,531,250 records of 1 KB (1,024 bytes).
     let usage = ServiceUsage {
-        requests: 20.0 * 1024.0 * 1024.0,
+        requests: 19_531_250.0,
         payload_kb: 1.0,
         ..nothing()
     };
@@ -466,6 +467,13 @@ fn log_analytics_golden_twenty_gb_ingested_west_europe() {
         ..nothing()
     };
     assert_eq!(price("azure-log-analytics", &retained, FREE_TIER), 3.90);
+    // 20 binary GB of records is 21.47 decimal GB: $64.21, not $59.80.
+    let binary = ServiceUsage {
+        requests: 20.0 * 1024.0 * 1024.0,
+        payload_kb: 1.0,
+        ..nothing()
+    };
+    assert_eq!(price("azure-log-analytics", &binary, NO_FREE_TIER), 64.21);
 }
 
 // ------------------------------------------------------------ Container Apps
