@@ -602,25 +602,28 @@ fn step_functions_express_golden_three_tiers() {
 // ---------------------------------------------------------------- CloudFront
 
 #[test]
-fn cloudfront_golden_data_out_tiers() {
-    // infracost cloudfront_distribution_test (United States): 10,240 GB =
+fn cloudfront_golden_united_states_row() {
+    // infracost cloudfront_distribution_test, US, Mexico, Canada: 10,240 GB =
     // $870.40; 40,960 GB = $3,276.80; 102,400 GB = $6,144.00; 358,400 GB =
-    // $14,336.00; 536,576 GB = $16,097.28; 4,194,304 GB = $104,857.60.
+    // $14,336.00; 536,576 GB = $16,097.28; 4,194,304 GB = $104,857.60;
+    // 7,097,120 GB = $141,942.40; 12.34 x 10k HTTPS requests = $0.12.
     let catalog = catalog();
     let cloudfront = sheet(&catalog, "aws-cloudfront");
-    let gb = 5_242_880.0 + 1_000.0;
+    let requests = 123_400.0;
+    let data_gb = 12_340_000.0;
     let usage = ServiceUsage {
-        requests: 1.0,
-        payload_kb: gb * KB_PER_GB,
+        requests,
+        payload_kb: data_gb / requests * KB_PER_GB,
         ..nothing()
     };
     let quote = quote_service(cloudfront, &usage, NO_FREE_TIER);
     assert_eq!(
         tier_usds(&quote, "data-out"),
         vec![
-            870.40, 3_276.80, 6_144.00, 14_336.00, 16_097.28, 104_857.60, 20.00
+            870.40, 3_276.80, 6_144.00, 14_336.00, 16_097.28, 104_857.60, 141_942.40
         ]
     );
+    assert_eq!(usd_of(&quote, "requests"), 0.12);
 }
 
 #[test]
