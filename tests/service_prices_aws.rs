@@ -202,6 +202,44 @@ fn each_service_links_to_its_default_sheet_and_alternatives_share_the_subject() 
     );
 }
 
+/// The inputs each sheet asks for: what the inspector shows for a node.
+#[test]
+fn each_sheet_reads_the_inputs_its_bill_depends_on() {
+    use ServiceInput::*;
+    let catalog = catalog();
+    let expected: [(&str, &[ServiceInput]); 17] = [
+        ("aws-s3", &[StorageGb, Writes, Reads, EgressGb]),
+        ("aws-sqs", &[Requests, PayloadKb]),
+        ("aws-sqs-fifo", &[Requests, PayloadKb]),
+        ("aws-sns", &[Requests, PayloadKb, Deliveries]),
+        ("aws-dynamodb", &[PayloadKb, StorageGb, Writes, Reads]),
+        ("aws-eventbridge", &[Requests, PayloadKb]),
+        ("aws-eventbridge-scheduler", &[Requests]),
+        (
+            "aws-kinesis-data-streams",
+            &[Requests, PayloadKb, StorageGb, Deliveries, Instances],
+        ),
+        ("aws-step-functions-standard", &[Requests, Steps]),
+        (
+            "aws-step-functions-express",
+            &[Requests, DurationMs, MemoryMb],
+        ),
+        ("aws-cloudfront", &[Requests, PayloadKb]),
+        (
+            "aws-api-gateway-websocket",
+            &[Requests, PayloadKb, ConnectionMinutes],
+        ),
+        ("aws-cloudwatch-logs", &[Requests, PayloadKb, StorageGb]),
+        ("aws-iot-core", &[Requests, PayloadKb, ConnectionMinutes]),
+        ("aws-alb", &[Requests, PayloadKb, Instances]),
+        ("aws-cloudwatch", &[Requests, Instances]),
+        ("aws-fargate", &[MemoryMb, Instances]),
+    ];
+    for (id, inputs) in expected {
+        assert_eq!(inputs_used(sheet(&catalog, id)), inputs, "{id}");
+    }
+}
+
 #[test]
 fn an_empty_month_costs_nothing() {
     let catalog = catalog();
