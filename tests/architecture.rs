@@ -129,29 +129,30 @@ fn every_example_validates_without_errors_and_prices_on_its_target() {
 
 #[test]
 fn example_totals_on_aws_lambda() {
-    // The reference figures quoted in the README, with free tiers applied.
+    // The reference figures quoted in the README, with free tiers applied
+    // (12-month ones excluded). Every component is priced except the
+    // IoT example's Timestream store, whose total is a lower bound.
+    // http-api by hand: gateway 5M x $1.00 = $5.00; Lambda 4M paid requests
+    // = $0.80 (duration within the free tier); DynamoDB 6M operations at the
+    // sheet's 80% reads: 1.2M WRU x $0.625 + 4.8M RRU x $0.125 = $1.35.
     let catalog = catalog();
-    let totals: Vec<(&str, f64)> = examples()
+    let totals: Vec<(&str, Option<f64>, bool)> = examples()
         .into_iter()
         .map(Result::unwrap)
         .map(|e| {
-            (
-                e.file_name,
-                price(&catalog, &e.doc, PricingOptions::default())
-                    .total_usd
-                    .unwrap_or(f64::NAN),
-            )
+            let quote = price(&catalog, &e.doc, PricingOptions::default());
+            (e.file_name, quote.total_usd, quote.complete)
         })
         .collect();
     assert_eq!(
         totals,
         vec![
-            ("edge-site.ron", 18.94),
-            ("http-api.ron", 4.8),
-            ("hybrid.ron", 61.33),
-            ("iot-telemetry.ron", 4.28),
-            ("operations-glue.ron", 0.2),
-            ("upload-pipeline.ron", 14.19),
+            ("edge-site.ron", Some(45.2), true),
+            ("http-api.ron", Some(7.15), true),
+            ("hybrid.ron", Some(116.78), true),
+            ("iot-telemetry.ron", Some(619.23), false),
+            ("operations-glue.ron", Some(474.54), true),
+            ("upload-pipeline.ron", Some(19.28), true),
         ]
     );
 }
@@ -220,8 +221,16 @@ fn load_propagates_as_computed_by_hand() {
 
     // Priced without free tiers: the gateway's 1M requests are $1.00; the
     // two functions share one Lambda bill for 650,000 requests ($0.13) and
-    // 650,000 x 0.5 GB x 0.1 s = 32,500 GB-s ($0.54).
-    let quote = price(&catalog, &doc, PricingOptions { free_tier: false });
+    // 650,000 x 0.5 GB x 0.1 s = 32,500 GB-s ($0.54); the queue's 1.5M
+    // messages are 1.5M SQS requests at $0.40 per 1M ($0.60).
+    let quote = price(
+        &catalog,
+        &doc,
+        PricingOptions {
+            free_tier: false,
+            ..PricingOptions::default()
+        },
+    );
     assert_eq!(quote.component(NodeId(2)).unwrap().usd, Some(1.0));
     let lambda = quote
         .bills
@@ -229,7 +238,9 @@ fn load_propagates_as_computed_by_hand() {
         .find(|b| b.sheet == "aws-lambda")
         .unwrap();
     assert_eq!(lambda.total_usd, 0.67);
-    assert_eq!(quote.total_usd, Some(1.67));
+    assert_eq!(quote.component(NodeId(4)).unwrap().usd, Some(0.6));
+    assert_eq!(quote.total_usd, Some(2.27));
+    assert!(quote.complete);
 }
 
 #[test]

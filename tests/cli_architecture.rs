@@ -198,9 +198,14 @@ fn cost_json_has_one_object_per_provider() {
     assert_eq!(ibm["unpriced"].as_array().unwrap().len(), 4);
     let aws = by_id("aws");
     assert_eq!(aws["platform"], "aws-lambda");
-    assert_eq!(aws["total_usd"], 4.8);
+    assert_eq!(aws["total_usd"], 7.15);
+    assert_eq!(aws["complete"], true);
+    assert!(aws["unpriced"].as_array().unwrap().is_empty());
     assert_eq!(aws["components"].as_array().unwrap().len(), 4);
-    assert_eq!(aws["components"][0]["usd"], 4.0);
+    // 5M gateway requests at $1.00 per 1M: the 12-month free tier is off.
+    assert_eq!(aws["components"][0]["usd"], 5.0);
+    // The home provider is complete and cheapest, so it ranks first.
+    assert_eq!(ports[0]["provider"], "aws");
     assert_eq!(aws["components"][0]["events_per_month"], 5_000_000.0);
     let cloudflare = by_id("cloudflare");
     assert_eq!(
@@ -298,7 +303,7 @@ fn cost_table_and_markdown_show_totals_and_gaps() {
     assert_eq!(table.status.code(), Some(0));
     let text = stdout(&table);
     assert!(text.starts_with("PROVIDER"), "{text}");
-    assert!(text.contains("$18.94"), "{text}");
+    assert!(text.contains("$45.20"), "{text}");
     assert!(
         text.contains(
             "gap: node 3 \"Rewrite and auth\": no edge function platform on Microsoft Azure"
@@ -324,7 +329,7 @@ fn cost_table_and_markdown_show_totals_and_gaps() {
         "{text}"
     );
     assert!(
-        text.contains("| Amazon Web Services | `aws-lambda` | $18.94 | 0 |"),
+        text.contains("| Amazon Web Services | `aws-lambda` | $45.20 | 0 |"),
         "{text}"
     );
     assert!(text.contains("Gaps:"), "{text}");

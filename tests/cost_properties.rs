@@ -11,8 +11,14 @@ use serverless_atlas::cost::{
     self, AlwaysOn, Infeasible, PricingOptions, Provisioned, Quote, Workload,
 };
 
-const FREE_TIER: PricingOptions = PricingOptions { free_tier: true };
-const NO_FREE_TIER: PricingOptions = PricingOptions { free_tier: false };
+const FREE_TIER: PricingOptions = PricingOptions {
+    free_tier: true,
+    first_year_free_tier: false,
+};
+const NO_FREE_TIER: PricingOptions = PricingOptions {
+    free_tier: false,
+    first_year_free_tier: false,
+};
 const BOTH: [PricingOptions; 2] = [FREE_TIER, NO_FREE_TIER];
 
 fn catalog() -> Catalog {

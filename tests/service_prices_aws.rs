@@ -15,8 +15,14 @@ use serverless_atlas::cost::{
     quote_service,
 };
 
-const FREE_TIER: PricingOptions = PricingOptions { free_tier: true };
-const NO_FREE_TIER: PricingOptions = PricingOptions { free_tier: false };
+const FREE_TIER: PricingOptions = PricingOptions {
+    free_tier: true,
+    first_year_free_tier: false,
+};
+const NO_FREE_TIER: PricingOptions = PricingOptions {
+    free_tier: false,
+    first_year_free_tier: false,
+};
 
 /// Every sheet this file covers, with the service whose default it is
 /// (`None` for an alternative sheet of a service).

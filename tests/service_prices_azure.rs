@@ -9,8 +9,14 @@
 use serverless_atlas::catalog::{Catalog, PriceSheet, Subject};
 use serverless_atlas::cost::{self, PricingOptions, Quote, ServiceUsage, quote_service};
 
-const FREE_TIER: PricingOptions = PricingOptions { free_tier: true };
-const NO_FREE_TIER: PricingOptions = PricingOptions { free_tier: false };
+const FREE_TIER: PricingOptions = PricingOptions {
+    free_tier: true,
+    first_year_free_tier: false,
+};
+const NO_FREE_TIER: PricingOptions = PricingOptions {
+    free_tier: false,
+    first_year_free_tier: false,
+};
 
 /// Every sheet this file covers.
 const AZURE_SHEETS: &[&str] = &[

@@ -38,6 +38,7 @@ fn lambda_total(harness: &Harness<'_, AtlasApp>) -> String {
         &app.costs.workload,
         PricingOptions {
             free_tier: app.costs.free_tier,
+            ..PricingOptions::default()
         },
     );
     format!("AWS Lambda monthly total {}", usd(quote.total_usd.unwrap()))

@@ -20,8 +20,14 @@ fn sheet<'a>(catalog: &'a Catalog, id: &str) -> &'a PriceSheet {
         .unwrap_or_else(|| panic!("price sheet {id} exists"))
 }
 
-const FREE_TIER: PricingOptions = PricingOptions { free_tier: true };
-const NO_FREE_TIER: PricingOptions = PricingOptions { free_tier: false };
+const FREE_TIER: PricingOptions = PricingOptions {
+    free_tier: true,
+    first_year_free_tier: false,
+};
+const NO_FREE_TIER: PricingOptions = PricingOptions {
+    free_tier: false,
+    first_year_free_tier: false,
+};
 
 fn workload(requests: f64, duration_ms: f64, memory_mb: f64) -> Workload {
     Workload {

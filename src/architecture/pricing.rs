@@ -126,6 +126,8 @@ pub struct ArchitecturePrice {
     /// The function platform it was priced for.
     pub platform: String,
     pub free_tier: bool,
+    /// Whether 12-month free tiers were applied too.
+    pub first_year_free_tier: bool,
     /// Sum of the priced components (and of the bills): the whole cost when
     /// `complete`, otherwise a lower bound; `None` when nothing is priced.
     pub total_usd: Option<f64>,
@@ -633,6 +635,7 @@ pub(crate) fn price_mapped(
     ArchitecturePrice {
         platform: platform.to_owned(),
         free_tier: options.free_tier,
+        first_year_free_tier: options.first_year_free_tier,
         total_usd,
         complete,
         feasible,
@@ -693,7 +696,14 @@ mod tests {
     fn usage_is_added_before_the_free_tier_applies() {
         let catalog = test_catalog();
         let doc = api(10_000_000.0);
-        let no_free = price(&catalog, &doc, PricingOptions { free_tier: false });
+        let no_free = price(
+            &catalog,
+            &doc,
+            PricingOptions {
+                free_tier: false,
+                ..PricingOptions::default()
+            },
+        );
         // Gateway: 10M requests at $1.00 per 1M.
         let gateway = no_free.component(NodeId(2)).unwrap();
         assert_eq!(gateway.usd, Some(10.0));
@@ -719,13 +729,22 @@ mod tests {
 
         // With the free tier the 1M free requests and 400,000 GB-s are drawn
         // once for both functions: (500,000 - 400,000) GB-s = $1.67, 9M requests = $1.80.
+        // The gateway's free tier lasts 12 months for accounts opened before
+        // 2025-07-15 only, so it applies only when asked for.
         let free = price(&catalog, &doc, PricingOptions::default());
         let lambda = free.bills.iter().find(|b| b.sheet == "aws-lambda").unwrap();
         assert_eq!(lambda.total_usd, 3.47);
-        assert_eq!(free.component(NodeId(2)).unwrap().usd, Some(9.0));
-        assert_eq!(free.total_usd, Some(12.47));
+        assert_eq!(free.component(NodeId(2)).unwrap().usd, Some(10.0));
+        assert_eq!(free.total_usd, Some(13.47));
         let parts: f64 = free.components.iter().filter_map(|c| c.usd).sum();
         assert!((parts - free.total_usd.unwrap()).abs() < 1e-9);
+        let first_year = PricingOptions {
+            free_tier: true,
+            first_year_free_tier: true,
+        };
+        let first_year = price(&catalog, &doc, first_year);
+        assert_eq!(first_year.component(NodeId(2)).unwrap().usd, Some(9.0));
+        assert_eq!(first_year.total_usd, Some(12.47));
     }
 
     #[test]

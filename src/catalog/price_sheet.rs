@@ -200,6 +200,9 @@ fn one() -> f64 {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum PoolKind {
     FreeTier,
+    /// A free tier for an account's first 12 months (switchable off, and
+    /// off by default: see `PricingOptions::first_year_free_tier`).
+    FirstYear,
     /// Included in a subscription; always applied.
     Included,
 }

@@ -23,6 +23,10 @@ pub struct CostArgs {
     /// Price without free tiers (plan allowances such as Cloudflare's still apply).
     #[arg(long)]
     pub no_free_tier: bool,
+    /// Also apply 12-month free tiers (AWS: only accounts opened before
+    /// 2025-07-15 had them, so none is still in its first year).
+    #[arg(long, conflicts_with = "no_free_tier")]
+    pub first_year_free_tier: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -70,6 +74,7 @@ pub fn run(cli: &Cli, args: &CostArgs) -> CliResult {
     }
     let options = PricingOptions {
         free_tier: !args.no_free_tier,
+        first_year_free_tier: args.first_year_free_tier,
     };
     let ids = args.platforms.as_deref().map(id_list).unwrap_or_default();
     let mut ports = select(architecture::portability(&catalog, &doc, options), &ids)?;

@@ -6,8 +6,8 @@ use clap::Args;
 use super::workload_args::{OutputArgs, WorkloadArgs};
 use super::{Cli, CliResult, Failure, load_catalog, print_output};
 use crate::catalog::{Catalog, PriceSheet};
+use crate::cost;
 use crate::cost::service::{self, ServiceInput, ServiceUsage};
-use crate::cost::{self, PricingOptions};
 use crate::export::{self, Format};
 
 #[derive(Debug, Args)]
@@ -206,9 +206,7 @@ fn service_usage(args: &PriceArgs, sheet: &PriceSheet) -> Result<ServiceUsage, F
 fn run_service(catalog: &Catalog, args: &PriceArgs, sheet_id: &str) -> CliResult {
     let sheet = service_sheet(catalog, sheet_id)?;
     let usage = service_usage(args, sheet)?;
-    let options = PricingOptions {
-        free_tier: !args.workload.no_free_tier,
-    };
+    let options = args.workload.options();
     let quote = service::quote_service(sheet, &usage, options);
     let text = match args.output.format {
         Format::Json => export::quote_json(&quote),

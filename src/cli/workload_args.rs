@@ -49,13 +49,19 @@ pub struct WorkloadArgs {
     /// Price without free tiers (plan allowances such as Cloudflare's still apply).
     #[arg(long)]
     pub no_free_tier: bool,
+    /// Also apply 12-month free tiers (AWS: only accounts opened before
+    /// 2025-07-15 had them, so none is still in its first year).
+    #[arg(long, conflicts_with = "no_free_tier")]
+    pub first_year_free_tier: bool,
 }
 
 impl WorkloadArgs {
     /// The workload at a volume, validated.
     pub fn workload(&self, requests_per_month: f64) -> Result<Workload, Failure> {
         let required = |value: Option<f64>, flag: &str| {
-            value.ok_or_else(|| Failure::input(format!("{flag} is required for a function workload")))
+            value.ok_or_else(|| {
+                Failure::input(format!("{flag} is required for a function workload"))
+            })
         };
         let defaults = Workload::default();
         let workload = Workload {
@@ -87,7 +93,10 @@ impl WorkloadArgs {
             ("--arch", self.arch.is_some()),
             ("--cpu-ms", self.cpu_ms.is_some()),
             ("--ephemeral-mb", self.ephemeral_mb.is_some()),
-            ("--instance-concurrency", self.instance_concurrency.is_some()),
+            (
+                "--instance-concurrency",
+                self.instance_concurrency.is_some(),
+            ),
         ]
         .into_iter()
         .filter_map(|(flag, given)| given.then_some(flag))
@@ -97,6 +106,7 @@ impl WorkloadArgs {
     pub fn options(&self) -> PricingOptions {
         PricingOptions {
             free_tier: !self.no_free_tier,
+            first_year_free_tier: self.first_year_free_tier,
         }
     }
 }

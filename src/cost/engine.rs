@@ -36,11 +36,18 @@ fn ceil_to(value: f64, step: f64) -> f64 {
 pub struct PricingOptions {
     /// Apply free-tier allowances (included plan allowances always apply).
     pub free_tier: bool,
+    /// Also apply 12-month free tiers. AWS offers them only to accounts
+    /// opened before 2025-07-15, so none is still within its first year
+    /// after 2026-07-15: off unless the user says otherwise.
+    pub first_year_free_tier: bool,
 }
 
 impl Default for PricingOptions {
     fn default() -> Self {
-        PricingOptions { free_tier: true }
+        PricingOptions {
+            free_tier: true,
+            first_year_free_tier: false,
+        }
     }
 }
 
@@ -666,7 +673,10 @@ impl<'a> Pools<'a> {
             *slot = match pool.kind {
                 PoolKind::Included => pool.quantity,
                 PoolKind::FreeTier if options.free_tier => pool.quantity,
-                PoolKind::FreeTier => 0.0,
+                PoolKind::FirstYear if options.free_tier && options.first_year_free_tier => {
+                    pool.quantity
+                }
+                PoolKind::FreeTier | PoolKind::FirstYear => 0.0,
             };
         }
         Pools { sheet, remaining }

@@ -11,6 +11,7 @@ use crate::architecture::{
     Architecture, ArchitecturePrice, ComponentCost, CostStatus, Gap, ProviderPort, SheetBill,
     Unpriced,
 };
+use crate::cost::PricingOptions;
 use crate::cost::engine::number;
 
 /// A total as printed: `$12.47` when every component is priced and can
@@ -288,15 +289,19 @@ pub fn ports_markdown(doc: &Architecture, ports: &[ProviderPort]) -> String {
             port.gaps.len()
         );
     }
-    let free_tier = ports.first().is_none_or(|p| p.price.free_tier);
+    let options = ports
+        .first()
+        .map_or(PricingOptions::default(), |p| PricingOptions {
+            free_tier: p.price.free_tier,
+            first_year_free_tier: p.price.first_year_free_tier,
+        });
+    let mut assumption = super::free_tier_assumption(options);
+    if let Some(first) = assumption.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
     let _ = writeln!(
         out,
-        "\n{} A month is 730 hours; each bill line is rounded to the cent; a total marked ≥ leaves out the components it names as not priced.",
-        if free_tier {
-            "Free tiers applied."
-        } else {
-            "Free tiers not applied (included plan allowances still are)."
-        }
+        "\n{assumption}. A month is 730 hours; each bill line is rounded to the cent; a total marked ≥ leaves out the components it names as not priced."
     );
     for port in ports {
         let _ = writeln!(out, "\n## {}\n", cell(&provider_heading(port)));

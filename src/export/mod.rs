@@ -179,11 +179,7 @@ pub fn assumptions(workload: &Workload, options: PricingOptions) -> Vec<String> 
             engine::number(workload.payload_kb),
             engine::number(workload.instance_concurrency)
         ),
-        if options.free_tier {
-            "free tiers applied".to_owned()
-        } else {
-            "free tiers not applied (included plan allowances still are)".to_owned()
-        },
+        free_tier_assumption(options),
         "a month is 730 hours; each line item is rounded to the cent".to_owned(),
     ];
     if let Some(p) = workload.provisioned {
@@ -196,6 +192,18 @@ pub fn assumptions(workload: &Workload, options: PricingOptions) -> Vec<String> 
         ));
     }
     lines
+}
+
+/// Which free allowances a price includes, as a sentence.
+pub fn free_tier_assumption(options: PricingOptions) -> String {
+    match (options.free_tier, options.first_year_free_tier) {
+        (true, true) => "free tiers applied, including 12-month ones".to_owned(),
+        (true, false) => {
+            "free tiers applied, except 12-month ones (only AWS accounts opened before 2025-07-15 had them)"
+                .to_owned()
+        }
+        (false, _) => "free tiers not applied (included plan allowances still are)".to_owned(),
+    }
 }
 
 fn sheet_sources(sheet: &PriceSheet) -> String {

@@ -30,11 +30,7 @@ pub fn service_assumptions(
         .into_iter()
         .map(|input| format!("{}: {}", input.label(), value(input)))
         .collect();
-    lines.push(if options.free_tier {
-        "free tiers applied".to_owned()
-    } else {
-        "free tiers not applied (included plan allowances still are)".to_owned()
-    });
+    lines.push(super::free_tier_assumption(options));
     lines.push("a month is 730 hours; each line item is rounded to the cent".to_owned());
     lines
 }

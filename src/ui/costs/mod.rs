@@ -130,6 +130,7 @@ impl CostsState {
     pub fn options(&self) -> PricingOptions {
         PricingOptions {
             free_tier: self.free_tier,
+            ..PricingOptions::default()
         }
     }
 

@@ -259,6 +259,7 @@ impl DesignState {
     pub fn options(&self) -> PricingOptions {
         PricingOptions {
             free_tier: self.free_tier,
+            ..PricingOptions::default()
         }
     }
 
