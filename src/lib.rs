@@ -9,5 +9,6 @@ pub mod catalog;
 pub mod cli;
 pub mod cost;
 pub mod export;
+pub mod format;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -10,7 +10,8 @@ use std::io::Write as _;
 use std::path::Path;
 
 use crate::catalog::PriceSheet;
-use crate::cost::{PricingOptions, Quote, Workload, engine};
+use crate::cost::{PricingOptions, Quote, Workload};
+use crate::format;
 
 /// Output formats shared by every subcommand that prints results.
 #[derive(
@@ -86,30 +87,9 @@ pub fn cheapest_total(quotes: &[Quote<'_>]) -> Option<f64> {
         .min_by(f64::total_cmp)
 }
 
-/// Dollars as printed on a bill: `$1,234.56`.
-pub fn usd(amount: f64) -> String {
-    let cents = engine::round_cents(amount);
-    let sign = if cents < 0.0 { "-" } else { "" };
-    let whole = cents.abs().trunc();
-    let fraction = ((cents.abs() - whole) * 100.0).round() as u64;
-    let (whole, fraction) = if fraction == 100 {
-        (whole + 1.0, 0)
-    } else {
-        (whole, fraction)
-    };
-    format!("{sign}${}.{fraction:02}", engine::grouped(whole))
-}
-
-/// A unit price with enough digits to be exact: `$0.0000166667`.
-pub fn unit_price(amount: f64) -> String {
-    // Rust prints the shortest exact form and never uses an exponent.
-    format!("${amount}")
-}
-
-/// A quantity for people: grouped, at most four decimals.
-pub fn quantity(value: f64) -> String {
-    engine::grouped((value * 1e4).round() / 1e4)
-}
+// Money and quantity formatting lives in `crate::format`; re-exported so
+// `export::usd` and friends keep working.
+pub use crate::format::{quantity, unit_price, usd};
 
 /// JSON: an array of quote objects.
 pub fn quotes_json(quotes: &[Quote<'_>]) -> Result<String, ExportError> {
@@ -142,16 +122,13 @@ pub fn quotes_csv(quotes: &[Quote<'_>]) -> Result<String, ExportError> {
             writer.write_record([
                 platform,
                 &item.label(),
-                &engine::number(item.quantity),
+                &format::number(item.quantity),
                 item.unit(),
-                &format!("{}", item.unit_price_usd),
-                &format!("{:.2}", item.usd),
+                &format::unit_price_plain(item.unit_price_usd),
+                &format::usd_plain(item.usd),
             ])?;
         }
-        let total = quote
-            .total_usd
-            .map(|t| format!("{t:.2}"))
-            .unwrap_or_default();
+        let total = quote.total_usd.map(format::usd_plain).unwrap_or_default();
         writer.write_record([platform, "total", "", "", "", &total])?;
     }
     let bytes = writer
@@ -165,18 +142,22 @@ pub fn assumptions(workload: &Workload, options: PricingOptions) -> Vec<String> 
     let mut lines = vec![
         format!(
             "{} requests a month, {} ms average duration, {} MB memory, {}",
-            engine::grouped(workload.requests_per_month),
-            engine::number(workload.duration_ms),
-            engine::number(workload.memory_mb),
+            format::grouped(workload.requests_per_month),
+            format::number(workload.duration_ms),
+            format::number(workload.memory_mb),
             workload.arch.label()
         ),
         format!(
-            "CPU time {} ms per request; egress {} GB a month; ephemeral storage {} MB; payload {} KB; {} concurrent requests per instance",
-            engine::number(workload.cpu_ms()),
-            engine::number(workload.egress_gb),
-            engine::number(workload.ephemeral_mb),
-            engine::number(workload.payload_kb),
-            engine::number(workload.instance_concurrency)
+            "CPU time {} ms per request; egress {} GB a month; ephemeral storage {} MB; payload {} KB; {} per instance",
+            format::number(workload.cpu_ms()),
+            format::number(workload.egress_gb),
+            format::number(workload.ephemeral_mb),
+            format::number(workload.payload_kb),
+            format::count_of(
+                workload.instance_concurrency,
+                "concurrent request",
+                "concurrent requests"
+            )
         ),
         if options.free_tier {
             "free tiers applied".to_owned()
@@ -188,10 +169,10 @@ pub fn assumptions(workload: &Workload, options: PricingOptions) -> Vec<String> 
     if let Some(p) = workload.provisioned {
         lines.push(format!(
             "provisioned concurrency {} for {} hours a month, serving {} requests of {} ms",
-            engine::number(p.concurrency),
-            engine::number(p.hours_per_month),
-            engine::grouped(p.requests),
-            engine::number(p.duration_ms)
+            format::number(p.concurrency),
+            format::number(p.hours_per_month),
+            format::grouped(p.requests),
+            format::number(p.duration_ms)
         ));
     }
     lines
@@ -320,7 +301,7 @@ pub fn quotes_table(quotes: &[Quote<'_>]) -> String {
         for item in &only.line_items {
             items.push([
                 item.label(),
-                format!("{} {}", quantity(item.quantity), item.unit()),
+                format::quantity_with_unit(item.quantity, item.unit()),
                 unit_price(item.unit_price_usd),
                 usd(item.usd),
             ]);
