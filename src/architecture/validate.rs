@@ -914,7 +914,7 @@ mod bound_tests {
             ]
         );
         let infinite = error_lines(&source_into_function(1e6, f64::INFINITY));
-        assert!(infinite[0].contains("(got infinity MB)"), "{infinite:?}");
+        assert!(infinite[0].contains("(got inf MB)"), "{infinite:?}");
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod date;
 pub mod load;
 pub mod price_sheet;
 pub mod query;
+pub mod source;
 pub mod types;
 pub mod validate;
 

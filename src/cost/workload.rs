@@ -325,7 +325,7 @@ mod tests {
         };
         assert_eq!(
             infinite.validate().unwrap_err().to_string(),
-            "memory must be at most 1048576 MB (got infinity)"
+            "memory must be at most 1048576 MB (got inf)"
         );
         let at_the_bounds = Workload {
             requests_per_month: bounds::MAX_REQUESTS_PER_MONTH,
