@@ -316,7 +316,7 @@ pub fn check_ids(
                 file: file.to_owned(),
                 line: line_of_entry(text, "nodes", node.id.0),
                 subject: node.subject(),
-                message: format!("unknown {what} `{id}`"),
+                message: format!("unknown {what} `{}`", source::shown_id(id)),
             });
         }
     }
@@ -328,7 +328,7 @@ pub fn check_ids(
                 file: file.to_owned(),
                 line: line_of_entry(text, "edges", edge.id.0),
                 subject: format!("edge {}", edge.id),
-                message: format!("unknown trigger `{trigger}`"),
+                message: format!("unknown trigger `{}`", source::shown_id(trigger)),
             });
         }
     }
@@ -458,10 +458,7 @@ pub fn save_file(path: &Path, doc: &Architecture) -> Result<(), DocumentError> {
         message,
     };
     let text = to_ron_string(doc).map_err(|e| save_error(e.to_string()))?;
-    crate::export::write_atomic(path, text.as_bytes()).map_err(|e| match e {
-        crate::export::ExportError::Write { source, .. } => save_error(source.to_string()),
-        other => save_error(other.to_string()),
-    })
+    crate::fs::write_atomic(path, text.as_bytes()).map_err(|e| save_error(e.source.to_string()))
 }
 
 /// A selection as clipboard text.

@@ -17,10 +17,9 @@ use std::fmt;
 
 use super::document::{Architecture, Edge, EdgeId, EdgeKind, Node, NodeId, NodeKind};
 use super::propagate::{Graph, propagate_on};
+use crate::bounds::{MAX_DURATION_MS, MAX_MEMORY_MB, MAX_PAYLOAD_KB, MAX_REQUESTS_PER_MONTH};
+use crate::catalog::source::shown_id;
 use crate::catalog::{Catalog, Platform, Service, Status};
-use crate::cost::workload::bounds::{
-    MAX_DURATION_MS, MAX_MEMORY_MB, MAX_PAYLOAD_KB, MAX_REQUESTS_PER_MONTH,
-};
 
 /// The trigger id a function-to-function invoke uses.
 pub const DIRECT_TRIGGER: &str = "direct";
@@ -177,7 +176,11 @@ pub fn connection(
                 .function_platform(&doc.target_platform)
                 .unwrap_or_default();
             let platform = catalog.platform(platform_id).ok_or_else(|| {
-                format!("{:?} runs on unknown platform `{platform_id}`", target.name)
+                format!(
+                    "{:?} runs on unknown platform `{}`",
+                    target.name,
+                    shown_id(platform_id)
+                )
             })?;
             match &source.kind {
                 NodeKind::EventSource { trigger, .. } => {
@@ -192,7 +195,11 @@ pub fn connection(
                 }
                 NodeKind::Service { service, .. } => {
                     let service = catalog.service(service).ok_or_else(|| {
-                        format!("{:?} is an unknown service `{service}`", source.name)
+                        format!(
+                            "{:?} is an unknown service `{}`",
+                            source.name,
+                            shown_id(service)
+                        )
                     })?;
                     if service.emits.is_empty() {
                         return Err(format!(
@@ -273,7 +280,10 @@ pub fn validate(catalog: &Catalog, doc: &Architecture) -> Vec<Problem> {
     match target {
         None => problems.push(Problem::document(
             Severity::Error,
-            format!("unknown target platform `{}`", doc.target_platform),
+            format!(
+                "unknown target platform `{}`",
+                shown_id(&doc.target_platform)
+            ),
         )),
         Some(platform) => {
             if let Some((severity, summary)) = lifecycle_problem(platform) {
@@ -366,7 +376,10 @@ fn validate_node(
             let platform_id = platform.as_deref().unwrap_or(&doc.target_platform);
             let resolved = catalog.platform(platform_id);
             match (platform, resolved) {
-                (Some(id), None) => report(Severity::Error, format!("unknown platform `{id}`")),
+                (Some(id), None) => report(
+                    Severity::Error,
+                    format!("unknown platform `{}`", shown_id(id)),
+                ),
                 (Some(_), Some(p)) => {
                     if let Some((severity, summary)) = lifecycle_problem(p) {
                         report(severity, format!("its platform {} is {summary}", p.name));
@@ -455,7 +468,10 @@ fn validate_node(
         }
         NodeKind::EventSource { trigger, load } => {
             if catalog.trigger(trigger).is_none() {
-                report(Severity::Error, format!("unknown trigger `{trigger}`"));
+                report(
+                    Severity::Error,
+                    format!("unknown trigger `{}`", shown_id(trigger)),
+                );
             }
             if let Some(problem) = load.problem() {
                 report(Severity::Error, problem);
@@ -473,7 +489,10 @@ fn validate_node(
             payload_kb,
         } => {
             match catalog.service(service) {
-                None => report(Severity::Error, format!("unknown service `{service}`")),
+                None => report(
+                    Severity::Error,
+                    format!("unknown service `{}`", shown_id(service)),
+                ),
                 Some(s) => {
                     if let Some(target) = target
                         && s.provider != target.provider
@@ -627,7 +646,10 @@ fn validate_edge(
         return;
     };
     if catalog.trigger(trigger).is_none() {
-        report(Severity::Error, format!("unknown trigger `{trigger}`"));
+        report(
+            Severity::Error,
+            format!("unknown trigger `{}`", shown_id(trigger)),
+        );
         return;
     }
     let mut service = None;
@@ -639,8 +661,10 @@ fn validate_edge(
                 report(
                     Severity::Error,
                     format!(
-                        "delivers `{trigger}`, but {:?} produces `{emitted}` events",
-                        source.name
+                        "delivers `{}`, but {:?} produces `{}` events",
+                        shown_id(trigger),
+                        source.name,
+                        shown_id(emitted)
                     ),
                 );
             }
@@ -650,7 +674,7 @@ fn validate_edge(
                 if !s.emits.iter().any(|t| t == trigger) {
                     report(
                         Severity::Error,
-                        format!("{} does not emit `{trigger}` events", s.name),
+                        format!("{} does not emit `{}` events", s.name, shown_id(trigger)),
                     );
                 }
                 service = Some(s);
@@ -660,7 +684,10 @@ fn validate_edge(
             if trigger != DIRECT_TRIGGER {
                 report(
                     Severity::Error,
-                    format!("a function invokes another with `{DIRECT_TRIGGER}`, not `{trigger}`"),
+                    format!(
+                        "a function invokes another with `{DIRECT_TRIGGER}`, not `{}`",
+                        shown_id(trigger)
+                    ),
                 );
             }
         }

@@ -13,6 +13,7 @@ use serde::de::DeserializeOwned;
 use super::price_sheet::PriceSheet;
 use super::{Catalog, validate};
 
+use super::source::shown_id;
 pub use super::source::{SourceFile, ron_options};
 
 /// Everything that can be wrong with a catalog. Each renders as one line.
@@ -27,7 +28,7 @@ pub enum CatalogError {
         column: usize,
         message: String,
     },
-    #[error("{}{entry}: {field} refers to `{missing}`, which is not in {expected_in}", location(.file, *.line))]
+    #[error("{}{}: {field} refers to `{}`, which is not in {expected_in}", location(.file, *.line), shown_id(.entry), shown_id(.missing))]
     Dangling {
         file: String,
         line: Option<usize>,
@@ -36,14 +37,14 @@ pub enum CatalogError {
         missing: String,
         expected_in: String,
     },
-    #[error("{}duplicate id `{id}` (first defined in {first_file})", location(.file, *.line))]
+    #[error("{}duplicate id `{}` (first defined in {first_file})", location(.file, *.line), shown_id(.id))]
     Duplicate {
         file: String,
         line: Option<usize>,
         id: String,
         first_file: String,
     },
-    #[error("{}{entry}: {message}", location(.file, *.line))]
+    #[error("{}{}: {message}", location(.file, *.line), shown_id(.entry))]
     Invalid {
         file: String,
         line: Option<usize>,

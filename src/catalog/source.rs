@@ -162,6 +162,9 @@ fn find_word(line: &str, name: &str, next: char) -> Option<usize> {
 #[derive(Debug, Clone, Copy)]
 pub enum Anchor<'a> {
     Field(&'a str),
+    /// The field's line after skipping `n` lines that have it: the
+    /// `n`-th (from 0) row of a list written one row per line.
+    Nth(&'a str, usize),
     Id(&'a str),
     Variant(&'a str),
 }
@@ -169,7 +172,7 @@ pub enum Anchor<'a> {
 impl Anchor<'_> {
     fn matches(self, line: &str) -> bool {
         match self {
-            Anchor::Field(name) => find_field(line, name).is_some(),
+            Anchor::Field(name) | Anchor::Nth(name, _) => find_field(line, name).is_some(),
             Anchor::Variant(name) => find_word(line, name, '(').is_some(),
             Anchor::Id(id) => {
                 find_field(line, "id").is_some_and(|start| {
@@ -193,7 +196,14 @@ pub fn line_of(text: &str, anchors: &[Anchor<'_>]) -> Option<usize> {
     let mut found = None;
     let mut from = 0;
     for anchor in anchors {
-        match (from..lines.len()).find(|&i| anchor.matches(lines[i])) {
+        let skip = match anchor {
+            Anchor::Nth(_, n) => *n,
+            _ => 0,
+        };
+        match (from..lines.len())
+            .filter(|&i| anchor.matches(lines[i]))
+            .nth(skip)
+        {
             Some(index) => {
                 found = Some(index + 1);
                 from = index;
@@ -267,6 +277,7 @@ mod tests {
             Some(6)
         );
         assert_eq!(line_of(text, &[Anchor::Id("c")]), None);
+        assert_eq!(line_of(text, &[Anchor::Nth("id", 1)]), Some(6));
     }
 
     #[test]

@@ -93,16 +93,27 @@ pub fn load_catalog(dir: Option<&std::path::Path>) -> Result<Catalog, Failure> {
 /// Print to stdout, or write the file atomically when `--output` is given.
 pub fn print_output(text: &str, output: Option<&std::path::Path>) -> CliResult {
     match output {
-        Some(path) => crate::export::write_atomic(path, text.as_bytes())
+        Some(path) => crate::fs::write_atomic(path, text.as_bytes())
             .map_err(|e| Failure::failed(e.to_string())),
-        None => {
-            use std::io::Write as _;
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth reporting.
-            stdout.write_all(text.as_bytes()).ok();
-            stdout.flush().ok();
-            Ok(())
-        }
+        None => write_stdout(text),
+    }
+}
+
+/// Write to standard output. A closed pipe (`| head`) is the reader's
+/// choice, not a failure; any other failure (`> /dev/full`, a full disk)
+/// is, or a script would take a missing result for a written one.
+fn write_stdout(text: &str) -> CliResult {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(Failure::failed(format!(
+            "could not write to standard output: {error}"
+        ))),
     }
 }
 

@@ -148,8 +148,7 @@ impl fmt::Display for Note {
     }
 }
 
-/// The most meters a price sheet may have (checked when the catalog loads).
-pub const MAX_METERS: usize = 16;
+pub use crate::catalog::price_sheet::MAX_METERS;
 
 /// One quantity per meter, stored inline: a quote meters every sheet on
 /// every change of the form, and a heap allocation per sheet was a large

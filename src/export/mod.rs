@@ -6,7 +6,6 @@ pub mod architecture;
 pub mod breakeven;
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
 
 use crate::catalog::PriceSheet;
@@ -49,34 +48,18 @@ pub enum ExportError {
     Json(#[from] serde_json::Error),
 }
 
-/// Write a file so that a failure never leaves a half-written file behind:
-/// the bytes go to a temporary file beside it, which is then renamed over
-/// the target. An earlier file at `path` survives any failure.
+/// Write a file atomically (see [`crate::fs::write_atomic`]), as an export error.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let error = |source| ExportError::Write {
-        path: path.display().to_string(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        // Best effort: the temporary file is ours and useless now.
-        std::fs::remove_file(&temp).ok();
+    crate::fs::write_atomic(path, bytes).map_err(ExportError::from)
+}
+
+impl From<crate::fs::WriteError> for ExportError {
+    fn from(error: crate::fs::WriteError) -> Self {
+        ExportError::Write {
+            path: error.path,
+            source: error.source,
+        }
     }
-    result.map_err(error)
 }
 
 /// The cheapest feasible total, the reference for "difference to cheapest".
@@ -360,21 +343,5 @@ mod tests {
         assert_eq!(usd(0.005), "$0.01");
         assert_eq!(usd(2.0), "$2.00");
         assert_eq!(usd(0.999), "$1.00");
-    }
-
-    #[test]
-    fn atomic_write_keeps_the_old_file_when_the_directory_is_missing() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("out.csv");
-        write_atomic(&path, b"first").unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
-        write_atomic(&path, b"second").unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
-        let bad = dir.path().join("missing").join("out.csv");
-        let error = write_atomic(&bad, b"x").unwrap_err().to_string();
-        assert!(error.starts_with("could not write"), "{error}");
-        // No temporary files are left behind.
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(names.len(), 1);
     }
 }
