@@ -117,6 +117,51 @@ fn write_stdout(text: &str) -> CliResult {
     }
 }
 
+/// Clap's usage error (a message, an indented list, a usage block and a
+/// hint, over several lines) as the one line the README promises:
+/// `the following required arguments were not provided: --platform
+/// <PLATFORM>, --memory-mb <MB> (see --help)`.
+pub fn one_line_usage_error(rendered: &str) -> String {
+    let first_paragraph = rendered.split("\n\n").next().unwrap_or(rendered);
+    let mut lines = first_paragraph
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty());
+    let head = lines
+        .next()
+        .unwrap_or("invalid command line")
+        .trim_start_matches("error:")
+        .trim();
+    let rest: Vec<&str> = lines.collect();
+    let message = if rest.is_empty() {
+        head.to_owned()
+    } else {
+        format!("{head} {}", rest.join(", "))
+    };
+    format!("{message} (see --help)")
+}
+
+/// A command group given without its subcommand (clap prints the whole
+/// help) as one line naming the subcommands.
+pub fn missing_subcommand(help: &str) -> String {
+    let commands: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .collect();
+    if commands.is_empty() {
+        "a subcommand is missing (see --help)".to_owned()
+    } else {
+        format!(
+            "a subcommand is missing: one of {} (see --help)",
+            commands.join(", ")
+        )
+    }
+}
+
 /// Run a parsed command line that has a subcommand.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     let result = match command {
