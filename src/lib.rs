@@ -5,9 +5,12 @@
 //! is the default `gui` feature.
 
 pub mod architecture;
+pub mod bounds;
 pub mod catalog;
 pub mod cli;
 pub mod cost;
 pub mod export;
+pub mod format;
+pub mod fs;
 #[cfg(feature = "gui")]
 pub mod ui;

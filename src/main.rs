@@ -3,14 +3,38 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use clap::error::ErrorKind;
 use serverless_atlas::cli::{self, Cli};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(&error),
+    };
     match &cli.command {
         None => open_window(&cli, None),
         Some(cli::Command::Open { file }) => open_window(&cli, Some(file.clone())),
         Some(command) => cli::run(&cli, command),
+    }
+}
+
+/// Help and version print as clap writes them; a usage error prints as
+/// one line on stderr, as every other error does, and exits 2.
+fn usage_error(error: &clap::Error) -> ExitCode {
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            // Help to stdout; a failed write is not worth a second message.
+            error.print().ok();
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            eprintln!("error: {}", cli::missing_subcommand(&error.to_string()));
+            ExitCode::from(2)
+        }
+        _ => {
+            eprintln!("error: {}", cli::one_line_usage_error(&error.to_string()));
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -22,7 +22,9 @@ use serde::Deserialize;
 
 use super::document::{Architecture, FORMAT_VERSION, Fragment, NodeKind};
 use crate::catalog::Catalog;
-use crate::catalog::load::ron_options;
+use crate::catalog::source::{
+    self, SyntaxError, code_of, find_field, ron_options, syntax_error as located_error, without_bom,
+};
 
 /// Everything that can be wrong with an architecture file. One line each.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -85,13 +87,34 @@ struct VersionProbe {
     version: u64,
 }
 
-fn syntax_error(file: &str, error: ron::error::SpannedError) -> DocumentError {
-    DocumentError::Syntax {
-        file: file.to_owned(),
-        line: error.span.start.line,
-        column: error.span.start.col,
-        message: error.code.to_string(),
+fn syntax_error(file: &str, text: &str, error: &ron::error::SpannedError) -> DocumentError {
+    DocumentError::from(located_error(file, text, error))
+}
+
+impl From<SyntaxError> for DocumentError {
+    fn from(error: SyntaxError) -> Self {
+        DocumentError::Syntax {
+            file: error.file,
+            line: error.line,
+            column: error.column,
+            message: error.message,
+        }
     }
+}
+
+/// The file's version when RON cannot even read it as a version probe
+/// (a newer file's shape may nest deeper than this build allows, or use
+/// syntax it does not know): the digits after the first top-level
+/// `version:` field.
+fn version_in_text(text: &str) -> Option<u64> {
+    let (line, column) = version_position(text);
+    let line = text.lines().nth(line - 1)?;
+    let start = line.char_indices().nth(column - 1).map(|(i, _)| i)?;
+    let digits: String = line[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    find_field(line, "version").and(digits.parse().ok())
 }
 
 /// Where the value of the top-level `version:` field is (1-based line and
@@ -107,56 +130,6 @@ fn version_position(text: &str) -> (usize, usize) {
         return (index + 1, line[..value_offset].chars().count() + 1);
     }
     (1, 1)
-}
-
-/// The code of a line with string contents blanked and any `//` comment
-/// cut off, so field names are only found where RON would read them. Byte
-/// offsets are kept: every blanked byte becomes one space.
-fn code_of(line: &str) -> String {
-    let mut code = String::with_capacity(line.len());
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut chars = line.char_indices().peekable();
-    while let Some((_, c)) = chars.next() {
-        if in_string {
-            if c == '"' && !escaped {
-                in_string = false;
-                code.push('"');
-            } else {
-                escaped = c == '\\' && !escaped;
-                code.extend(std::iter::repeat_n(' ', c.len_utf8()));
-            }
-            continue;
-        }
-        if c == '/' && chars.peek().is_some_and(|(_, next)| *next == '/') {
-            break;
-        }
-        in_string = c == '"';
-        escaped = false;
-        code.push(c);
-    }
-    code
-}
-
-/// The byte offset of `name` used as a field name (`name:`) in a line,
-/// outside strings and comments and not as part of a longer identifier.
-fn find_field(line: &str, name: &str) -> Option<usize> {
-    let code = code_of(line);
-    let mut search = 0;
-    while let Some(found) = code[search..].find(name) {
-        let start = search + found;
-        let end = start + name.len();
-        let before_ok = code[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-        let after = code[end..].trim_start();
-        if before_ok && after.starts_with(':') {
-            return Some(start);
-        }
-        search = end;
-    }
-    None
 }
 
 /// The line where the entry `id: N` of a section (`nodes`, `edges` or
@@ -208,16 +181,21 @@ fn line_of_nth_entry(text: &str, section: &str, id: u64, nth: usize) -> Option<u
 /// Parse a document's text, checking its syntax, version and structure
 /// (unique ids, edge ends that exist) but not its catalog ids.
 pub fn parse_str(file: &str, text: &str) -> Result<Architecture, DocumentError> {
+    let text = without_bom(text);
     let doc: Architecture = match ron_options().from_str(text) {
         Ok(doc) => doc,
         Err(error) => {
             // A newer file may not fit this build's shape; say why.
-            if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
-                && probe.version != u64::from(FORMAT_VERSION)
+            let version = match ron_options().from_str::<VersionProbe>(text) {
+                Ok(probe) => Some(probe.version),
+                Err(_) => version_in_text(text),
+            };
+            if let Some(version) = version
+                && version != u64::from(FORMAT_VERSION)
             {
-                return Err(version_error(file, text, probe.version));
+                return Err(version_error(file, text, version));
             }
-            return Err(syntax_error(file, error));
+            return Err(syntax_error(file, text, &error));
         }
     };
     if doc.version != FORMAT_VERSION {
@@ -338,7 +316,7 @@ pub fn check_ids(
                 file: file.to_owned(),
                 line: line_of_entry(text, "nodes", node.id.0),
                 subject: node.subject(),
-                message: format!("unknown {what} `{id}`"),
+                message: format!("unknown {what} `{}`", source::shown_id(id)),
             });
         }
     }
@@ -350,7 +328,7 @@ pub fn check_ids(
                 file: file.to_owned(),
                 line: line_of_entry(text, "edges", edge.id.0),
                 subject: format!("edge {}", edge.id),
-                message: format!("unknown trigger `{trigger}`"),
+                message: format!("unknown trigger `{}`", source::shown_id(trigger)),
             });
         }
     }
@@ -439,18 +417,7 @@ pub fn load_file_reporting(
         path: name.clone(),
         message: error.to_string(),
     })?;
-    let text = String::from_utf8(bytes).map_err(|error| {
-        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        let valid = String::from_utf8_lossy(valid);
-        let line = valid.matches('\n').count() + 1;
-        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        DocumentError::Syntax {
-            file: name.clone(),
-            line,
-            column,
-            message: "not UTF-8 text".to_owned(),
-        }
-    })?;
+    let text = source::decode_utf8(&name, bytes)?;
     load_str_reporting(catalog, &name, &text)
 }
 
@@ -491,10 +458,7 @@ pub fn save_file(path: &Path, doc: &Architecture) -> Result<(), DocumentError> {
         message,
     };
     let text = to_ron_string(doc).map_err(|e| save_error(e.to_string()))?;
-    crate::export::write_atomic(path, text.as_bytes()).map_err(|e| match e {
-        crate::export::ExportError::Write { source, .. } => save_error(source.to_string()),
-        other => save_error(other.to_string()),
-    })
+    crate::fs::write_atomic(path, text.as_bytes()).map_err(|e| save_error(e.source.to_string()))
 }
 
 /// A selection as clipboard text.
@@ -515,7 +479,7 @@ pub fn parse_fragment(text: &str) -> Result<Fragment, DocumentError> {
                 nodes: doc.nodes,
                 edges: doc.edges,
             }),
-            Err(DocumentError::Syntax { .. }) => Err(syntax_error(NAME, error)),
+            Err(DocumentError::Syntax { .. }) => Err(syntax_error(NAME, text, &error)),
             Err(other) => Err(other),
         },
     }

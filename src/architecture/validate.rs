@@ -17,6 +17,8 @@ use std::fmt;
 
 use super::document::{Architecture, Edge, EdgeId, EdgeKind, Node, NodeId, NodeKind};
 use super::propagate::{Graph, propagate_on};
+use crate::bounds::{MAX_DURATION_MS, MAX_MEMORY_MB, MAX_PAYLOAD_KB, MAX_REQUESTS_PER_MONTH};
+use crate::catalog::source::shown_id;
 use crate::catalog::{Catalog, Platform, Service, Status};
 
 /// The trigger id a function-to-function invoke uses.
@@ -174,7 +176,11 @@ pub fn connection(
                 .function_platform(&doc.target_platform)
                 .unwrap_or_default();
             let platform = catalog.platform(platform_id).ok_or_else(|| {
-                format!("{:?} runs on unknown platform `{platform_id}`", target.name)
+                format!(
+                    "{:?} runs on unknown platform `{}`",
+                    target.name,
+                    shown_id(platform_id)
+                )
             })?;
             match &source.kind {
                 NodeKind::EventSource { trigger, .. } => {
@@ -189,7 +195,11 @@ pub fn connection(
                 }
                 NodeKind::Service { service, .. } => {
                     let service = catalog.service(service).ok_or_else(|| {
-                        format!("{:?} is an unknown service `{service}`", source.name)
+                        format!(
+                            "{:?} is an unknown service `{}`",
+                            source.name,
+                            shown_id(service)
+                        )
                     })?;
                     if service.emits.is_empty() {
                         return Err(format!(
@@ -270,7 +280,10 @@ pub fn validate(catalog: &Catalog, doc: &Architecture) -> Vec<Problem> {
     match target {
         None => problems.push(Problem::document(
             Severity::Error,
-            format!("unknown target platform `{}`", doc.target_platform),
+            format!(
+                "unknown target platform `{}`",
+                shown_id(&doc.target_platform)
+            ),
         )),
         Some(platform) => {
             if let Some((severity, summary)) = lifecycle_problem(platform) {
@@ -316,6 +329,7 @@ pub fn validate(catalog: &Catalog, doc: &Architecture) -> Vec<Problem> {
     }
 
     let flow = propagate_on(doc, &graph);
+    too_large_loads(doc, &graph, &flow, &mut problems);
     for cycle in &flow.cycles {
         let names: Vec<String> = cycle
             .iter()
@@ -362,7 +376,10 @@ fn validate_node(
             let platform_id = platform.as_deref().unwrap_or(&doc.target_platform);
             let resolved = catalog.platform(platform_id);
             match (platform, resolved) {
-                (Some(id), None) => report(Severity::Error, format!("unknown platform `{id}`")),
+                (Some(id), None) => report(
+                    Severity::Error,
+                    format!("unknown platform `{}`", shown_id(id)),
+                ),
                 (Some(_), Some(p)) => {
                     if let Some((severity, summary)) = lifecycle_problem(p) {
                         report(severity, format!("its platform {} is {summary}", p.name));
@@ -371,26 +388,34 @@ fn validate_node(
                 // The target's own problems are reported once, for the document.
                 (None, _) => {}
             }
-            if !(memory_mb.is_finite() && *memory_mb > 0.0) {
-                report(
-                    Severity::Error,
-                    format!("memory must be above zero (got {memory_mb} MB)"),
-                );
-            }
-            if !(duration_ms.is_finite() && *duration_ms >= 0.0) {
-                report(
-                    Severity::Error,
-                    format!("duration must be zero or more (got {duration_ms} ms)"),
-                );
-            }
-            if cpu_ms.is_some_and(|cpu| !(cpu.is_finite() && cpu >= 0.0)) {
-                report(Severity::Error, "CPU time must be zero or more".to_owned());
-            }
-            if !(payload_kb.is_finite() && *payload_kb >= 0.0) {
-                report(
-                    Severity::Error,
-                    format!("payload must be zero or more (got {payload_kb} KB)"),
-                );
+            for (field, value, floor, max, unit) in [
+                (
+                    "memory",
+                    Some(*memory_mb),
+                    Floor::AboveZero,
+                    MAX_MEMORY_MB,
+                    "MB",
+                ),
+                (
+                    "duration",
+                    Some(*duration_ms),
+                    Floor::Zero,
+                    MAX_DURATION_MS,
+                    "ms",
+                ),
+                ("CPU time", *cpu_ms, Floor::Zero, MAX_DURATION_MS, "ms"),
+                (
+                    "payload",
+                    Some(*payload_kb),
+                    Floor::Zero,
+                    MAX_PAYLOAD_KB,
+                    "KB",
+                ),
+            ] {
+                if let Some(message) = value.and_then(|v| out_of_bounds(field, v, floor, max, unit))
+                {
+                    report(Severity::Error, message);
+                }
             }
             if let Some(p) = resolved {
                 let limits = &p.limits;
@@ -443,7 +468,10 @@ fn validate_node(
         }
         NodeKind::EventSource { trigger, load } => {
             if catalog.trigger(trigger).is_none() {
-                report(Severity::Error, format!("unknown trigger `{trigger}`"));
+                report(
+                    Severity::Error,
+                    format!("unknown trigger `{}`", shown_id(trigger)),
+                );
             }
             if let Some(problem) = load.problem() {
                 report(Severity::Error, problem);
@@ -462,7 +490,10 @@ fn validate_node(
             inputs,
         } => {
             match catalog.service(service) {
-                None => report(Severity::Error, format!("unknown service `{service}`")),
+                None => report(
+                    Severity::Error,
+                    format!("unknown service `{}`", shown_id(service)),
+                ),
                 Some(s) => {
                     if let Some(target) = target
                         && s.provider != target.provider
@@ -484,15 +515,79 @@ fn validate_node(
                     }
                 }
             }
-            if !(payload_kb.is_finite() && *payload_kb >= 0.0) {
-                report(
-                    Severity::Error,
-                    format!("payload must be zero or more (got {payload_kb} KB)"),
-                );
+            if let Some(message) =
+                out_of_bounds("payload", *payload_kb, Floor::Zero, MAX_PAYLOAD_KB, "KB")
+            {
+                report(Severity::Error, message);
             }
             if let Some(problem) = inputs.problem() {
                 report(Severity::Error, problem);
             }
+        }
+    }
+}
+
+/// The lowest value a number in a document accepts.
+#[derive(Clone, Copy)]
+enum Floor {
+    Zero,
+    AboveZero,
+}
+
+/// Why a number is not one a provider could bill, if it is not: negative,
+/// not a number, or beyond the workload bounds (so prices stay finite).
+fn out_of_bounds(field: &str, value: f64, floor: Floor, max: f64, unit: &str) -> Option<String> {
+    let above_floor = match floor {
+        Floor::Zero => value >= 0.0,
+        Floor::AboveZero => value > 0.0,
+    };
+    if value.is_finite() && above_floor && value <= max {
+        return None;
+    }
+    let got = crate::format::input(value);
+    Some(if !(value.is_finite() && above_floor) {
+        match floor {
+            Floor::Zero => format!("{field} must be zero or more (got {got} {unit})"),
+            Floor::AboveZero => format!("{field} must be above zero (got {got} {unit})"),
+        }
+    } else {
+        format!(
+            "{field} {got} {unit} is above {} {unit}, more than any provider bills",
+            number(max)
+        )
+    })
+}
+
+/// Functions and services whose monthly load, after fan-out, is beyond what
+/// any account could be billed for: pricing them would give no finite,
+/// meaningful figure, so `check` refuses them. Only where the load first
+/// grows too large is reported, not every node downstream of it.
+fn too_large_loads(
+    doc: &Architecture,
+    graph: &Graph,
+    flow: &super::propagate::Propagation,
+    problems: &mut Vec<Problem>,
+) {
+    let too_large = |events: f64| !events.is_finite() || events > MAX_REQUESTS_PER_MONTH;
+    for (position, node) in doc.nodes.iter().enumerate() {
+        let events = flow.events_per_month(node.id);
+        if !too_large(events) {
+            continue;
+        }
+        let fed_by_too_large = graph.incoming[position].iter().any(|&edge| {
+            graph.ends[edge]
+                .is_some_and(|(from, _)| too_large(flow.events_per_month(doc.nodes[from].id)))
+        });
+        if !fed_by_too_large {
+            problems.push(Problem::node(
+                Severity::Error,
+                node,
+                format!(
+                    "receives {} events a month, above the {} any provider could bill: too large to price",
+                    crate::format::input(events),
+                    crate::format::input(MAX_REQUESTS_PER_MONTH)
+                ),
+            ));
         }
     }
 }
@@ -555,7 +650,10 @@ fn validate_edge(
         return;
     };
     if catalog.trigger(trigger).is_none() {
-        report(Severity::Error, format!("unknown trigger `{trigger}`"));
+        report(
+            Severity::Error,
+            format!("unknown trigger `{}`", shown_id(trigger)),
+        );
         return;
     }
     let mut service = None;
@@ -567,8 +665,10 @@ fn validate_edge(
                 report(
                     Severity::Error,
                     format!(
-                        "delivers `{trigger}`, but {:?} produces `{emitted}` events",
-                        source.name
+                        "delivers `{}`, but {:?} produces `{}` events",
+                        shown_id(trigger),
+                        source.name,
+                        shown_id(emitted)
                     ),
                 );
             }
@@ -578,7 +678,7 @@ fn validate_edge(
                 if !s.emits.iter().any(|t| t == trigger) {
                     report(
                         Severity::Error,
-                        format!("{} does not emit `{trigger}` events", s.name),
+                        format!("{} does not emit `{}` events", s.name, shown_id(trigger)),
                     );
                 }
                 service = Some(s);
@@ -588,7 +688,10 @@ fn validate_edge(
             if trigger != DIRECT_TRIGGER {
                 report(
                     Severity::Error,
-                    format!("a function invokes another with `{DIRECT_TRIGGER}`, not `{trigger}`"),
+                    format!(
+                        "a function invokes another with `{DIRECT_TRIGGER}`, not `{}`",
+                        shown_id(trigger)
+                    ),
                 );
             }
         }
@@ -611,7 +714,7 @@ fn validate_edge(
 }
 
 fn number(value: f64) -> String {
-    crate::cost::engine::number(value)
+    crate::format::number(value)
 }
 
 #[cfg(test)]
@@ -790,5 +893,92 @@ mod tests {
                 "error: node 3 \"Worker\": cycle through \"Worker\", \"Edge\": the edge closing it carries no load, so costs along it are understated",
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod bound_tests {
+    use super::*;
+    use crate::architecture::document::{Edge, EdgeId, Load};
+    use crate::architecture::test_catalog;
+
+    fn error_lines(doc: &Architecture) -> Vec<String> {
+        validate(&test_catalog(), doc)
+            .into_iter()
+            .filter(Problem::is_error)
+            .map(|p| p.to_string())
+            .collect()
+    }
+
+    fn source_into_function(load: f64, memory_mb: f64) -> Architecture {
+        let mut doc = Architecture::new_empty("aws-lambda");
+        let source = doc.add_node(
+            "Clients",
+            (0.0, 0.0),
+            NodeKind::EventSource {
+                trigger: "http-request".into(),
+                load: Load::RequestsPerMonth(load),
+            },
+        );
+        let mut function = NodeKind::function();
+        if let NodeKind::Function { memory_mb: m, .. } = &mut function {
+            *m = memory_mb;
+        }
+        let handler = doc.add_node("Handler", (200.0, 0.0), function);
+        doc.edges.push(Edge::new(
+            EdgeId(1),
+            source,
+            handler,
+            EdgeKind::Trigger,
+            Some("http-request".into()),
+        ));
+        doc
+    }
+
+    #[test]
+    fn memory_no_provider_bills_is_an_error_even_without_a_platform_limit() {
+        let errors = error_lines(&source_into_function(1e6, 1e308));
+        assert_eq!(
+            errors[..1],
+            [
+                "error: node 2 \"Handler\": memory 1e308 MB is above 1048576 MB, more than any provider bills"
+            ]
+        );
+        let infinite = error_lines(&source_into_function(1e6, f64::INFINITY));
+        assert!(infinite[0].contains("(got inf MB)"), "{infinite:?}");
+    }
+
+    #[test]
+    fn a_load_too_large_to_price_is_reported_where_it_starts() {
+        let errors = error_lines(&source_into_function(1e23, 128.0));
+        assert_eq!(
+            errors,
+            [
+                "error: node 1 \"Clients\": receives 1e23 events a month, above the 1e15 any provider could bill: too large to price"
+            ]
+        );
+        assert!(error_lines(&source_into_function(1e15, 128.0)).is_empty());
+    }
+
+    #[test]
+    fn a_long_fan_out_chain_is_too_large_to_price() {
+        let mut doc = source_into_function(1e6, 128.0);
+        let mut previous = NodeId(2);
+        for i in 0..60u64 {
+            let next = doc.add_node(format!("F{i}"), (0.0, 0.0), NodeKind::function());
+            let mut edge = Edge::new(
+                EdgeId(2 + i),
+                previous,
+                next,
+                EdgeKind::Trigger,
+                Some(DIRECT_TRIGGER.into()),
+            );
+            edge.fan_out = 2.0;
+            doc.edges.push(edge);
+            previous = next;
+        }
+        let errors = error_lines(&doc);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].contains("too large to price"), "{errors:?}");
     }
 }

@@ -13,13 +13,8 @@ use serde::de::DeserializeOwned;
 use super::price_sheet::PriceSheet;
 use super::{Catalog, validate};
 
-/// One catalog file's name and text.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    /// The name shown in errors: a path for directories, `catalogs/...` when embedded.
-    pub name: String,
-    pub text: String,
-}
+use super::source::shown_id;
+pub use super::source::{SourceFile, ron_options};
 
 /// Everything that can be wrong with a catalog. Each renders as one line.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -33,7 +28,7 @@ pub enum CatalogError {
         column: usize,
         message: String,
     },
-    #[error("{}{entry}: {field} refers to `{missing}`, which is not in {expected_in}", location(.file, *.line))]
+    #[error("{}{}: {field} refers to `{}`, which is not in {expected_in}", location(.file, *.line), shown_id(.entry), shown_id(.missing))]
     Dangling {
         file: String,
         line: Option<usize>,
@@ -42,14 +37,14 @@ pub enum CatalogError {
         missing: String,
         expected_in: String,
     },
-    #[error("{}duplicate id `{id}` (first defined in {first_file})", location(.file, *.line))]
+    #[error("{}duplicate id `{}` (first defined in {first_file})", location(.file, *.line), shown_id(.id))]
     Duplicate {
         file: String,
         line: Option<usize>,
         id: String,
         first_file: String,
     },
-    #[error("{}{entry}: {message}", location(.file, *.line))]
+    #[error("{}{}: {message}", location(.file, *.line), shown_id(.entry))]
     Invalid {
         file: String,
         line: Option<usize>,
@@ -129,22 +124,13 @@ impl CatalogFiles {
         let mut errors = Vec::new();
         let mut read = |name: &str| -> SourceFile {
             let path = dir.join(name);
-            match std::fs::read_to_string(&path) {
-                Ok(text) => SourceFile {
+            read_source(&path).unwrap_or_else(|error| {
+                errors.push(error);
+                SourceFile {
                     name: path.display().to_string(),
-                    text,
-                },
-                Err(error) => {
-                    errors.push(CatalogError::Io {
-                        path: path.display().to_string(),
-                        message: error.to_string(),
-                    });
-                    SourceFile {
-                        name: path.display().to_string(),
-                        text: String::new(),
-                    }
+                    text: String::new(),
                 }
-            }
+            })
         };
         let providers = read("providers.ron");
         let triggers = read("triggers.ron");
@@ -156,15 +142,9 @@ impl CatalogFiles {
         match sorted_ron_files(&pricing_dir) {
             Ok(paths) => {
                 for path in paths {
-                    match std::fs::read_to_string(&path) {
-                        Ok(text) => pricing.push(SourceFile {
-                            name: path.display().to_string(),
-                            text,
-                        }),
-                        Err(error) => errors.push(CatalogError::Io {
-                            path: path.display().to_string(),
-                            message: error.to_string(),
-                        }),
+                    match read_source(&path) {
+                        Ok(file) => pricing.push(file),
+                        Err(error) => errors.push(error),
                     }
                 }
             }
@@ -222,6 +202,18 @@ impl CatalogFiles {
     }
 }
 
+/// Read one file as text: an unreadable file is an I/O error, a file that
+/// is not UTF-8 a syntax error at its first bad byte.
+fn read_source(path: &Path) -> Result<SourceFile, CatalogError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|error| CatalogError::Io {
+        path: name.clone(),
+        message: error.to_string(),
+    })?;
+    let text = super::source::decode_utf8(&name, bytes)?;
+    Ok(SourceFile { name, text })
+}
+
 /// `*.ron` files in a directory, sorted by name so loading is deterministic.
 pub fn sorted_ron_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
@@ -232,24 +224,23 @@ pub fn sorted_ron_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
-/// The RON options every catalog file is read with: `Some(..)` may be left out.
-pub fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-}
-
 /// Parse RON text, turning an error into one `file:line:column: message` line.
 // The error is built once per bad file, never on a hot path; boxing it
 // would only make every caller unwrap a box.
 #[allow(clippy::result_large_err)]
 pub fn parse_ron<T: DeserializeOwned>(file_name: &str, text: &str) -> Result<T, CatalogError> {
-    ron_options()
-        .from_str(text)
-        .map_err(|error| CatalogError::Syntax {
-            file: file_name.to_owned(),
-            line: error.span.start.line,
-            column: error.span.start.col,
-            message: error.code.to_string(),
-        })
+    super::source::parse(file_name, text).map_err(CatalogError::from)
+}
+
+impl From<super::source::SyntaxError> for CatalogError {
+    fn from(error: super::source::SyntaxError) -> Self {
+        CatalogError::Syntax {
+            file: error.file,
+            line: error.line,
+            column: error.column,
+            message: error.message,
+        }
+    }
 }
 
 fn parse_list<T: DeserializeOwned>(file: &SourceFile, errors: &mut Vec<CatalogError>) -> Vec<T> {

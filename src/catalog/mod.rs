@@ -10,6 +10,7 @@ pub mod date;
 pub mod load;
 pub mod price_sheet;
 pub mod query;
+pub mod source;
 pub mod types;
 pub mod validate;
 
@@ -121,6 +122,20 @@ impl Catalog {
     /// The current id of a platform, service or trigger that was renamed.
     pub fn renamed(&self, former_id: &str) -> Option<&str> {
         self.index.aliases.get(former_id).map(String::as_str)
+    }
+
+    /// The id of the price sheet a user means by a platform id, on the
+    /// command line or in a file: surrounding spaces are ignored and a
+    /// former id (alias) resolves to the current one. One rule for `price`,
+    /// `compare`, `breakeven` and architecture files.
+    pub fn resolve_platform_id(&self, id: &str) -> Option<&str> {
+        let id = id.trim();
+        let priced = |id: &str| {
+            self.price_sheet(id)
+                .filter(|s| s.platform_id().is_some())
+                .map(|s| s.id.as_str())
+        };
+        priced(id).or_else(|| self.renamed(id).and_then(priced))
     }
 
     pub fn provider(&self, id: &str) -> Option<&Provider> {

@@ -156,6 +156,10 @@ impl Term {
     }
 }
 
+/// The most meters a price sheet may have (checked when the catalog loads;
+/// the cost engine stores one quantity per meter inline).
+pub const MAX_METERS: usize = 16;
+
 /// A price step: applies to usage up to `up_to` (in the meter's base
 /// quantity, counted from zero for the whole month), or above the last bound.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use super::load::{CatalogError, CatalogFiles, SourceFile, line_of_id};
 use super::price_sheet::{CpuRule, MemoryRule, PriceSheet, Subject, Term};
+use super::source::{Anchor, line_of, shown_id};
 use super::{Catalog, CatalogDate};
 
 struct Checker<'a> {
@@ -31,6 +32,16 @@ impl Checker<'_> {
             field: field.to_owned(),
             missing: missing.to_owned(),
             expected_in: expected_in.to_owned(),
+        });
+    }
+
+    /// A problem at a known line (a field's, not the entry's).
+    fn invalid_at(&mut self, file: &SourceFile, entry: &str, line: Option<usize>, message: String) {
+        self.problems.push(CatalogError::Invalid {
+            file: file.name.clone(),
+            line: line.or_else(|| line_of_id(&file.text, entry)),
+            entry: entry.to_owned(),
+            message,
         });
     }
 
@@ -151,6 +162,7 @@ pub fn validate(
         if platform.sources.is_empty() {
             check.invalid(file, &platform.id, "cites no sources".into());
         }
+        check_platform_numbers(&mut check, file, platform);
         if let (Some(min), Some(max)) =
             (platform.limits.min_memory_mb, platform.limits.max_memory_mb)
             && min > max
@@ -238,6 +250,7 @@ pub fn validate(
                 text: String::new(),
             });
         check_sheet(&mut check, &file, sheet);
+        check_sheet_numbers(&mut check, &file, sheet);
     }
 
     check.problems
@@ -309,28 +322,7 @@ fn check_ids(check: &mut Checker<'_>, files: &CatalogFiles, sheet_files: &[&str]
     for (file, id) in entries {
         note_id(&mut seen, &mut entry_problems, file, id);
     }
-    // Former ids share the namespace: an alias must not shadow a live entry.
-    let aliases = catalog
-        .platforms
-        .iter()
-        .map(|p| (&files.platforms, &p.aliases))
-        .chain(
-            catalog
-                .services
-                .iter()
-                .map(|s| (&files.services, &s.aliases)),
-        )
-        .chain(
-            catalog
-                .triggers
-                .iter()
-                .map(|t| (&files.triggers, &t.aliases)),
-        );
-    for (file, list) in aliases {
-        for alias in list {
-            note_id(&mut seen, &mut entry_problems, file, alias);
-        }
-    }
+    note_aliases(catalog, files, &mut seen, &mut entry_problems);
     let mut sheet_seen: BTreeMap<String, String> = BTreeMap::new();
     for (sheet, file_name) in catalog.price_sheets.iter().zip(sheet_files) {
         let file = files
@@ -345,6 +337,68 @@ fn check_ids(check: &mut Checker<'_>, files: &CatalogFiles, sheet_files: &[&str]
         note_id(&mut sheet_seen, &mut entry_problems, &file, &sheet.id);
     }
     check.problems.extend(entry_problems);
+}
+
+/// Former ids share the namespace: an alias must not shadow a live entry
+/// or another alias. Reported at the alias's own line, with its owner.
+fn note_aliases(
+    catalog: &Catalog,
+    files: &CatalogFiles,
+    seen: &mut BTreeMap<String, String>,
+    problems: &mut Vec<CatalogError>,
+) {
+    let owners = catalog
+        .platforms
+        .iter()
+        .map(|p| (&files.platforms, &p.id, &p.aliases))
+        .chain(
+            catalog
+                .services
+                .iter()
+                .map(|s| (&files.services, &s.id, &s.aliases)),
+        )
+        .chain(
+            catalog
+                .triggers
+                .iter()
+                .map(|t| (&files.triggers, &t.id, &t.aliases)),
+        );
+    for (file, owner, aliases) in owners {
+        for alias in aliases {
+            let line = line_of(&file.text, &[Anchor::Id(owner), Anchor::Field("aliases")]);
+            let shown = shown_id(alias);
+            if !is_kebab_id(alias) {
+                problems.push(CatalogError::Invalid {
+                    file: file.name.clone(),
+                    line,
+                    entry: owner.clone(),
+                    message: format!(
+                        "alias `{shown}` must be kebab-case (lower-case letters, digits and single dashes)"
+                    ),
+                });
+            }
+            match seen.get(alias.as_str()) {
+                Some(first_file) => {
+                    let place = if *first_file == file.name {
+                        "in this file".to_owned()
+                    } else {
+                        format!("in {first_file}")
+                    };
+                    problems.push(CatalogError::Invalid {
+                        file: file.name.clone(),
+                        line,
+                        entry: owner.clone(),
+                        message: format!(
+                            "duplicate id `{shown}`: listed as a former id (alias) here, and already an id or alias {place}"
+                        ),
+                    });
+                }
+                None => {
+                    seen.insert(alias.clone(), file.name.clone());
+                }
+            }
+        }
+    }
 }
 
 fn note_id(
@@ -411,14 +465,14 @@ fn check_sheet(check: &mut Checker<'_>, file: &SourceFile, sheet: &PriceSheet) {
     if sheet.meters.is_empty() {
         check.invalid(file, &sheet.id, "has no meters".into());
     }
-    if sheet.meters.len() > crate::cost::engine::MAX_METERS {
+    if sheet.meters.len() > super::price_sheet::MAX_METERS {
         check.invalid(
             file,
             &sheet.id,
             format!(
                 "has {} meters; at most {} are supported",
                 sheet.meters.len(),
-                crate::cost::engine::MAX_METERS
+                super::price_sheet::MAX_METERS
             ),
         );
     }
@@ -628,6 +682,326 @@ fn check_sheet(check: &mut Checker<'_>, file: &SourceFile, sheet: &PriceSheet) {
                 &sheet.id,
                 format!("{name}: a price is negative or not a number"),
             );
+        }
+    }
+}
+
+/// The values a catalog number may take: anything else would make prices
+/// infinite, not a number, or silently zero.
+#[derive(Clone, Copy)]
+struct Range {
+    low: f64,
+    /// Whether `low` itself is allowed (zero often is not).
+    low_allowed: bool,
+    high: f64,
+}
+
+impl Range {
+    fn contains(self, value: f64) -> bool {
+        value.is_finite()
+            && value <= self.high
+            && if self.low_allowed {
+                value >= self.low
+            } else {
+                value > self.low
+            }
+    }
+
+    fn describe(self) -> String {
+        let low = crate::format::input(self.low);
+        let high = crate::format::input(self.high);
+        if self.low_allowed {
+            format!("a number from {low} to {high}")
+        } else {
+            format!("a number above {low}, at most {high}")
+        }
+    }
+}
+
+const fn range(low: f64, low_allowed: bool, high: f64) -> Range {
+    Range {
+        low,
+        low_allowed,
+        high,
+    }
+}
+
+use crate::bounds::{MAX_DURATION_MS, MAX_EPHEMERAL_MB, MAX_MEMORY_MB, MAX_PAYLOAD_KB};
+
+/// Memory sizes, as workloads may have them.
+const MEMORY_MB: Range = range(0.0, false, MAX_MEMORY_MB);
+/// A memory floor, which may be zero.
+const MEMORY_FLOOR_MB: Range = range(0.0, true, MAX_MEMORY_MB);
+const DURATION_MS: Range = range(0.0, false, MAX_DURATION_MS);
+const DURATION_FLOOR_MS: Range = range(0.0, true, MAX_DURATION_MS);
+const EPHEMERAL_MB: Range = range(0.0, true, MAX_EPHEMERAL_MB);
+const PAYLOAD_KB: Range = range(0.0, false, MAX_PAYLOAD_KB);
+const PAYLOAD_FLOOR_KB: Range = range(0.0, true, MAX_PAYLOAD_KB);
+/// Multipliers (meter weights, CPU per GB, CPU per size): a denormal such
+/// as 5e-324 or a huge factor is a typo, never a price.
+const FACTOR: Range = range(1e-9, true, 1e9);
+/// Quantities in a meter's base unit (tier bounds, free pools, unit sizes).
+const QUANTITY: Range = range(0.0, true, 1e18);
+/// A unit price in USD.
+const PRICE_USD: Range = range(0.0, true, 1e9);
+
+fn check_number(
+    check: &mut Checker<'_>,
+    file: &SourceFile,
+    entry: &str,
+    (field, value, allowed): (&str, f64, Range),
+    anchors: &[Anchor<'_>],
+) {
+    if !allowed.contains(value) {
+        check.invalid_at(
+            file,
+            entry,
+            line_of(&file.text, anchors),
+            format!(
+                "{field} must be {} (got {})",
+                allowed.describe(),
+                crate::format::input(value)
+            ),
+        );
+    }
+}
+
+/// Platform limits that prices and validation compare workloads with.
+fn check_platform_numbers(check: &mut Checker<'_>, file: &SourceFile, platform: &super::Platform) {
+    let limits = &platform.limits;
+    let fields = [
+        (
+            "max_timeout_s",
+            limits.max_timeout_s,
+            range(0.0, false, MAX_DURATION_MS / 1000.0),
+        ),
+        (
+            "default_timeout_s",
+            limits.default_timeout_s,
+            range(0.0, false, MAX_DURATION_MS / 1000.0),
+        ),
+        ("min_memory_mb", limits.min_memory_mb, MEMORY_FLOOR_MB),
+        ("max_memory_mb", limits.max_memory_mb, MEMORY_MB),
+    ];
+    for (field, value, allowed) in fields {
+        if let Some(value) = value {
+            let anchors = [
+                Anchor::Id(&platform.id),
+                Anchor::Field("limits"),
+                Anchor::Field(field),
+            ];
+            let name = format!("limits.{field}");
+            check_number(check, file, &platform.id, (&name, value, allowed), &anchors);
+        }
+    }
+}
+
+/// Every number in a price sheet that a price is computed from.
+fn check_sheet_numbers(check: &mut Checker<'_>, file: &SourceFile, sheet: &PriceSheet) {
+    let id = sheet.id.as_str();
+    let number = |check: &mut Checker<'_>, path: &[&str], value: f64, allowed: Range| {
+        let anchors: Vec<Anchor<'_>> = path.iter().map(|f| Anchor::Field(f)).collect();
+        let name = path.join(".");
+        check_number(check, file, id, (&name, value, allowed), &anchors);
+    };
+    let limits = &sheet.limits;
+    for (field, value, allowed) in [
+        ("min_memory_mb", limits.min_memory_mb, MEMORY_FLOOR_MB),
+        ("max_memory_mb", limits.max_memory_mb, MEMORY_MB),
+        ("max_duration_ms", limits.max_duration_ms, DURATION_MS),
+        ("max_cpu_ms", limits.max_cpu_ms, DURATION_MS),
+        (
+            "max_ephemeral_mb",
+            limits.max_ephemeral_mb,
+            range(0.0, false, MAX_EPHEMERAL_MB),
+        ),
+    ] {
+        if let Some(value) = value {
+            number(check, &["limits", field], value, allowed);
+        }
+    }
+    let billing = &sheet.billing;
+    // Fields `check_sheet` already refuses when not above zero are only
+    // checked here for the values it lets through (no message twice).
+    let positive = |v: f64| v.is_finite() && v > 0.0;
+    if positive(billing.duration_rounding_ms) {
+        number(
+            check,
+            &["billing", "duration_rounding_ms"],
+            billing.duration_rounding_ms,
+            DURATION_MS,
+        );
+    }
+    number(
+        check,
+        &["billing", "min_duration_ms"],
+        billing.min_duration_ms,
+        DURATION_FLOOR_MS,
+    );
+    match &billing.memory {
+        MemoryRule::Step {
+            step_mb,
+            min_mb,
+            cap_mb,
+        } => {
+            if positive(*step_mb) {
+                number(
+                    check,
+                    &["billing", "memory", "step_mb"],
+                    *step_mb,
+                    MEMORY_MB,
+                );
+            }
+            number(
+                check,
+                &["billing", "memory", "min_mb"],
+                *min_mb,
+                MEMORY_FLOOR_MB,
+            );
+            if let Some(cap) = cap_mb {
+                number(check, &["billing", "memory", "cap_mb"], *cap, MEMORY_MB);
+            }
+        }
+        MemoryRule::Sizes(sizes) => {
+            for size in sizes.iter().filter(|s| s.is_finite()) {
+                number(check, &["billing", "memory", "Sizes"], *size, MEMORY_MB);
+            }
+        }
+    }
+    match &billing.cpu {
+        Some(CpuRule::PerGb { cpu_per_gb, .. }) => {
+            number(
+                check,
+                &["billing", "cpu", "cpu_per_gb"],
+                *cpu_per_gb,
+                FACTOR,
+            );
+        }
+        Some(CpuRule::Table { points, .. }) => {
+            for (row, point) in points.iter().enumerate() {
+                let at = |field| {
+                    [
+                        Anchor::Field("billing"),
+                        Anchor::Field("points"),
+                        Anchor::Nth("memory_mb", row),
+                        Anchor::Field(field),
+                    ]
+                };
+                if point.memory_mb.is_finite() {
+                    let name = "billing.cpu.points.memory_mb";
+                    let value = (name, point.memory_mb, MEMORY_MB);
+                    check_number(check, file, id, value, &at("memory_mb"));
+                }
+                let value = ("billing.cpu.points.cpu", point.cpu, FACTOR);
+                check_number(check, file, id, value, &at("cpu"));
+            }
+        }
+        None => {}
+    }
+    for (field, value, allowed) in [
+        (
+            "request_size_increment_kb",
+            billing.request_size_increment_kb,
+            PAYLOAD_KB,
+        ),
+        ("write_unit_kb", billing.write_unit_kb, PAYLOAD_KB),
+        ("read_unit_kb", billing.read_unit_kb, PAYLOAD_KB),
+        ("data_rounding_kb", billing.data_rounding_kb, PAYLOAD_KB),
+    ] {
+        if let Some(value) = value.filter(|v| positive(*v)) {
+            number(check, &["billing", field], value, allowed);
+        }
+    }
+    if let Some(value) = billing.data_min_kb.filter(|v| v.is_finite() && *v >= 0.0) {
+        number(check, &["billing", "data_min_kb"], value, PAYLOAD_FLOOR_KB);
+    }
+    if let Some(value) = billing.ephemeral_free_mb {
+        number(
+            check,
+            &["billing", "ephemeral_free_mb"],
+            value,
+            EPHEMERAL_MB,
+        );
+    }
+    if let Some(value) = billing.provisioned_rounding_minutes {
+        number(
+            check,
+            &["billing", "provisioned_rounding_minutes"],
+            value,
+            range(0.0, false, MAX_DURATION_MS / 60_000.0),
+        );
+    }
+    if let Some(per_instance) = &billing.per_instance {
+        number(
+            check,
+            &["billing", "per_instance", "min_active_period_ms"],
+            per_instance.min_active_period_ms,
+            DURATION_FLOOR_MS,
+        );
+    }
+    for pool in &sheet.free_pools {
+        // Bad quantities below zero are `check_sheet`'s.
+        if pool.quantity.is_finite() && pool.quantity >= 0.0 {
+            let anchors = [
+                Anchor::Field("free_pools"),
+                Anchor::Id(&pool.id),
+                Anchor::Field("quantity"),
+            ];
+            let name = format!("free pool `{}` quantity", shown_id(&pool.id));
+            check_number(check, file, id, (&name, pool.quantity, QUANTITY), &anchors);
+        }
+    }
+    for meter in &sheet.meters {
+        let meter_id = shown_id(&meter.id);
+        let at = |field| {
+            [
+                Anchor::Field("meters"),
+                Anchor::Id(&meter.id),
+                Anchor::Field(field),
+            ]
+        };
+        for term in &meter.quantity {
+            let name = format!("meter `{meter_id}` quantity weight {term:?}");
+            let variant = format!("{term:?}");
+            let variant = variant.split('(').next().unwrap_or_default();
+            let anchors = [
+                Anchor::Field("meters"),
+                Anchor::Id(&meter.id),
+                Anchor::Field("quantity"),
+                Anchor::Variant(variant),
+            ];
+            let name = name.split('(').next().unwrap_or_default().to_owned();
+            check_number(check, file, id, (&name, term.weight(), FACTOR), &anchors);
+        }
+        if positive(meter.unit_size) {
+            let name = format!("meter `{meter_id}` unit_size");
+            check_number(
+                check,
+                file,
+                id,
+                (&name, meter.unit_size, range(1e-9, true, 1e18)),
+                &at("unit_size"),
+            );
+        }
+        for (row, tier) in meter.tiers.iter().enumerate() {
+            let at = |field| {
+                [
+                    Anchor::Field("meters"),
+                    Anchor::Id(&meter.id),
+                    Anchor::Field("tiers"),
+                    Anchor::Nth("usd", row),
+                    Anchor::Field(field),
+                ]
+            };
+            if let Some(up_to) = tier.up_to.filter(|v| v.is_finite()) {
+                let name = format!("meter `{meter_id}` tier up_to");
+                check_number(check, file, id, (&name, up_to, QUANTITY), &at("up_to"));
+            }
+            // Negative and non-finite prices are `check_sheet`'s.
+            if tier.usd.is_finite() && tier.usd >= 0.0 {
+                let name = format!("meter `{meter_id}` tier usd");
+                check_number(check, file, id, (&name, tier.usd, PRICE_USD), &at("usd"));
+            }
         }
     }
 }

@@ -56,8 +56,8 @@ pub fn run(cli: &Cli, command: &CatalogCommand) -> CliResult {
     if let CatalogCommand::Check { dir } = command {
         let dir = dir.as_deref().or(cli.catalog.as_deref());
         let catalog = load_catalog(dir)?;
-        println!(
-            "catalog ok: {} providers, {} triggers, {} platforms, {} services, {} frameworks, {} price sheets",
+        let summary = format!(
+            "catalog ok: {} providers, {} triggers, {} platforms, {} services, {} frameworks, {} price sheets\n",
             catalog.providers.len(),
             catalog.triggers.len(),
             catalog.platforms.len(),
@@ -65,7 +65,7 @@ pub fn run(cli: &Cli, command: &CatalogCommand) -> CliResult {
             catalog.frameworks.len(),
             catalog.price_sheets.len()
         );
-        return Ok(());
+        return print_output(&summary, None);
     }
     let catalog = load_catalog(cli.catalog.as_deref())?;
     let text = match command {

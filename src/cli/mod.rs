@@ -93,16 +93,72 @@ pub fn load_catalog(dir: Option<&std::path::Path>) -> Result<Catalog, Failure> {
 /// Print to stdout, or write the file atomically when `--output` is given.
 pub fn print_output(text: &str, output: Option<&std::path::Path>) -> CliResult {
     match output {
-        Some(path) => crate::export::write_atomic(path, text.as_bytes())
+        Some(path) => crate::fs::write_atomic(path, text.as_bytes())
             .map_err(|e| Failure::failed(e.to_string())),
-        None => {
-            use std::io::Write as _;
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth reporting.
-            stdout.write_all(text.as_bytes()).ok();
-            stdout.flush().ok();
-            Ok(())
-        }
+        None => write_stdout(text),
+    }
+}
+
+/// Write to standard output. A closed pipe (`| head`) is the reader's
+/// choice, not a failure; any other failure (`> /dev/full`, a full disk)
+/// is, or a script would take a missing result for a written one.
+fn write_stdout(text: &str) -> CliResult {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(Failure::failed(format!(
+            "could not write to standard output: {error}"
+        ))),
+    }
+}
+
+/// Clap's usage error (a message, an indented list, a usage block and a
+/// hint, over several lines) as the one line the README promises:
+/// `the following required arguments were not provided: --platform
+/// <PLATFORM>, --memory-mb <MB> (see --help)`.
+pub fn one_line_usage_error(rendered: &str) -> String {
+    let first_paragraph = rendered.split("\n\n").next().unwrap_or(rendered);
+    let mut lines = first_paragraph
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty());
+    let head = lines
+        .next()
+        .unwrap_or("invalid command line")
+        .trim_start_matches("error:")
+        .trim();
+    let rest: Vec<&str> = lines.collect();
+    let message = if rest.is_empty() {
+        head.to_owned()
+    } else {
+        format!("{head} {}", rest.join(", "))
+    };
+    format!("{message} (see --help)")
+}
+
+/// A command group given without its subcommand (clap prints the whole
+/// help) as one line naming the subcommands.
+pub fn missing_subcommand(help: &str) -> String {
+    let commands: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| *name != "help")
+        .collect();
+    if commands.is_empty() {
+        "a subcommand is missing (see --help)".to_owned()
+    } else {
+        format!(
+            "a subcommand is missing: one of {} (see --help)",
+            commands.join(", ")
+        )
     }
 }
 

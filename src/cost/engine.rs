@@ -17,11 +17,8 @@ use crate::catalog::price_sheet::{CpuRule, MemoryRule, Meter, PoolKind, PriceShe
 /// Slack for float noise before rounding up (300.00000000000006 ms is 300 ms).
 const EPSILON: f64 = 1e-9;
 
-/// Round a money amount to the cent. Adding zero turns -0.0 (the sum of
-/// no line items) into 0.0, so a free month prints as 0.00, not -0.00.
-pub fn round_cents(usd: f64) -> f64 {
-    (usd * 100.0).round() / 100.0 + 0.0
-}
+// Number formatting lives in `crate::format`; re-exported for old paths.
+pub use crate::format::{compact, grouped, number, round_cents};
 
 /// Round `value` up to a multiple of `step`.
 fn ceil_to(value: f64, step: f64) -> f64 {
@@ -158,18 +155,7 @@ impl fmt::Display for Note {
     }
 }
 
-/// A plain number without float noise: `1536`, `0.25`, `2.6`.
-pub fn number(value: f64) -> String {
-    let rounded = (value * 1e6).round() / 1e6;
-    if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
-        format!("{}", rounded as i64)
-    } else {
-        format!("{rounded}")
-    }
-}
-
-/// The most meters a price sheet may have (checked when the catalog loads).
-pub const MAX_METERS: usize = 16;
+pub use crate::catalog::price_sheet::MAX_METERS;
 
 /// One quantity per meter, stored inline: a quote meters every sheet on
 /// every change of the form, and a heap allocation per sheet was a large
@@ -623,41 +609,6 @@ pub fn tier_label(meter: &Meter, index: usize) -> String {
     } else {
         format!("over {} {unit}", scale(bound(index - 1)))
     }
-}
-
-/// 6e9 -> "6B", 333e6 -> "333M", 11.25e9 -> "11.25B", 10240 -> "10,240".
-pub fn compact(value: f64) -> String {
-    let (scaled, suffix) = if value >= 1e12 {
-        (value / 1e12, "T")
-    } else if value >= 1e9 {
-        (value / 1e9, "B")
-    } else if value >= 1e6 {
-        (value / 1e6, "M")
-    } else {
-        return grouped(value);
-    };
-    format!("{}{suffix}", number((scaled * 100.0).round() / 100.0))
-}
-
-/// An integer-ish number with thousands separators: "10,240".
-pub fn grouped(value: f64) -> String {
-    let text = number(value);
-    let (int, frac) = match text.split_once('.') {
-        Some((i, f)) => (i.to_owned(), format!(".{f}")),
-        None => (text.clone(), String::new()),
-    };
-    let (sign, digits) = match int.strip_prefix('-') {
-        Some(d) => ("-", d),
-        None => ("", int.as_str()),
-    };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{sign}{out}{frac}")
 }
 
 /// Free-pool balances while pricing one usage.

@@ -156,13 +156,14 @@ pub fn select_sheets<'a>(
     let mut sheets = Vec::new();
     for id in ids {
         match catalog
-            .price_sheet(id)
-            .filter(|s| s.platform_id().is_some())
+            .resolve_platform_id(id)
+            .and_then(|id| catalog.price_sheet(id))
         {
             Some(sheet) => sheets.push(sheet),
             None => {
                 return Err(format!(
-                    "unknown platform `{id}`; valid ids: {}",
+                    "unknown platform `{}`; valid ids: {}",
+                    crate::catalog::source::shown_id(id),
                     catalog.platform_sheet_ids().join(", ")
                 ));
             }

@@ -65,35 +65,56 @@ impl Default for Workload {
     }
 }
 
+/// The bounds live beside the catalog and architecture checks that share them.
+pub use crate::bounds;
+use bounds::*;
+
 /// A workload input that cannot be priced.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{field} must be {expected} (got {value})")]
+#[error("{field} must be {expected} (got {})", crate::format::input(*.value))]
 pub struct WorkloadError {
     pub field: &'static str,
     pub expected: &'static str,
     pub value: f64,
 }
 
-fn check(field: &'static str, value: f64, above_zero: bool) -> Result<(), WorkloadError> {
-    let ok = value.is_finite()
-        && if above_zero {
-            value > 0.0
-        } else {
-            value >= 0.0
-        };
-    if ok {
-        Ok(())
-    } else {
-        Err(WorkloadError {
+/// The lowest value a field accepts.
+#[derive(Clone, Copy)]
+enum Floor {
+    Zero,
+    AboveZero,
+}
+
+/// Check one field: not a number or below its floor says what the floor
+/// is; infinite or above `max` says `too_large` (e.g. "at most 1e15").
+fn check(
+    field: &'static str,
+    value: f64,
+    floor: Floor,
+    max: f64,
+    too_large: &'static str,
+) -> Result<(), WorkloadError> {
+    let (above_floor, expected) = match floor {
+        Floor::Zero => (value >= 0.0, "a number, zero or more"),
+        Floor::AboveZero => (value > 0.0, "a number above zero"),
+    };
+    if !above_floor {
+        // NaN lands here too: every comparison with it is false.
+        return Err(WorkloadError {
             field,
-            expected: if above_zero {
-                "a number above zero"
-            } else {
-                "a number, zero or more"
-            },
+            expected,
             value,
-        })
+        });
     }
+    if value > max {
+        // Infinity lands here.
+        return Err(WorkloadError {
+            field,
+            expected: too_large,
+            value,
+        });
+    }
+    Ok(())
 }
 
 impl Workload {
@@ -104,21 +125,94 @@ impl Workload {
 
     /// Reject inputs no provider could bill: negative, not a number, zero memory.
     pub fn validate(&self) -> Result<(), WorkloadError> {
-        check("requests", self.requests_per_month, false)?;
-        check("duration", self.duration_ms, false)?;
-        check("memory", self.memory_mb, true)?;
+        use Floor::{AboveZero, Zero};
+        check(
+            "requests",
+            self.requests_per_month,
+            Zero,
+            MAX_REQUESTS_PER_MONTH,
+            "at most 1e15",
+        )?;
+        check(
+            "duration",
+            self.duration_ms,
+            Zero,
+            MAX_DURATION_MS,
+            "at most 2628000000 ms (one month)",
+        )?;
+        check(
+            "memory",
+            self.memory_mb,
+            AboveZero,
+            MAX_MEMORY_MB,
+            "at most 1048576 MB",
+        )?;
         if let Some(cpu_ms) = self.cpu_ms {
-            check("cpu time", cpu_ms, false)?;
+            check(
+                "cpu time",
+                cpu_ms,
+                Zero,
+                MAX_DURATION_MS,
+                "at most 2628000000 ms (one month)",
+            )?;
         }
-        check("egress", self.egress_gb, false)?;
-        check("ephemeral storage", self.ephemeral_mb, false)?;
-        check("payload size", self.payload_kb, false)?;
-        check("instance concurrency", self.instance_concurrency, true)?;
+        check(
+            "egress",
+            self.egress_gb,
+            Zero,
+            MAX_EGRESS_GB,
+            "at most 1e9 GB",
+        )?;
+        check(
+            "ephemeral storage",
+            self.ephemeral_mb,
+            Zero,
+            MAX_EPHEMERAL_MB,
+            "at most 1048576 MB",
+        )?;
+        check(
+            "payload size",
+            self.payload_kb,
+            Zero,
+            MAX_PAYLOAD_KB,
+            "at most 1048576 KB",
+        )?;
+        check(
+            "instance concurrency",
+            self.instance_concurrency,
+            AboveZero,
+            MAX_INSTANCE_CONCURRENCY,
+            "at most 100000",
+        )?;
         if let Some(p) = self.provisioned {
-            check("provisioned concurrency", p.concurrency, false)?;
-            check("provisioned hours", p.hours_per_month, false)?;
-            check("provisioned requests", p.requests, false)?;
-            check("provisioned duration", p.duration_ms, false)?;
+            check(
+                "provisioned concurrency",
+                p.concurrency,
+                Zero,
+                MAX_PROVISIONED_CONCURRENCY,
+                "at most 1000000",
+            )?;
+            check(
+                "provisioned hours",
+                p.hours_per_month,
+                Zero,
+                HOURS_PER_MONTH,
+                "at most 730 (one month)",
+            )?;
+            check(
+                "provisioned requests",
+                p.requests,
+                Zero,
+                MAX_REQUESTS_PER_MONTH,
+                "at most 1e15",
+            )?;
+            check(
+                "provisioned duration",
+                p.duration_ms,
+                Zero,
+                MAX_DURATION_MS,
+                "at most 2628000000 ms (one month)",
+            )?;
             if p.hours_per_month > HOURS_PER_MONTH {
                 return Err(WorkloadError {
                     field: "provisioned hours",
@@ -191,5 +285,38 @@ mod tests {
             ..Workload::default()
         };
         assert!(w.validate().is_err());
+    }
+
+    #[test]
+    fn values_no_provider_bills_are_refused_in_readable_numbers() {
+        let huge = Workload {
+            requests_per_month: 1e308,
+            ..Workload::default()
+        };
+        assert_eq!(
+            huge.validate().unwrap_err().to_string(),
+            "requests must be at most 1e15 (got 1e308)"
+        );
+        let infinite = Workload {
+            memory_mb: f64::INFINITY,
+            ..Workload::default()
+        };
+        assert_eq!(
+            infinite.validate().unwrap_err().to_string(),
+            "memory must be at most 1048576 MB (got inf)"
+        );
+        let at_the_bounds = Workload {
+            requests_per_month: bounds::MAX_REQUESTS_PER_MONTH,
+            duration_ms: bounds::MAX_DURATION_MS,
+            memory_mb: bounds::MAX_MEMORY_MB,
+            egress_gb: bounds::MAX_EGRESS_GB,
+            ..Workload::default()
+        };
+        assert!(at_the_bounds.validate().is_ok());
+        let long = Workload {
+            duration_ms: bounds::MAX_DURATION_MS * 2.0,
+            ..Workload::default()
+        };
+        assert!(long.validate().is_err());
     }
 }

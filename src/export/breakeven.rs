@@ -1,12 +1,13 @@
 //! Writers for break-even results.
 
 use super::{ExportError, Format, align, usd};
-use crate::cost::{AlwaysOn, BreakEven, engine};
+use crate::cost::{AlwaysOn, BreakEven};
+use crate::format;
 
 fn volume(result: &BreakEven) -> String {
     match (result.feasible, result.breakeven_requests_per_month) {
         (false, _) => "not feasible".into(),
-        (true, Some(requests)) => engine::grouped(requests),
+        (true, Some(requests)) => format::grouped(requests),
         (true, None) => "never (below 1T)".into(),
     }
 }
@@ -35,7 +36,7 @@ pub fn render(
                 "notes",
             ])?;
             for r in results {
-                let opt = |v: Option<f64>| v.map(engine::number).unwrap_or_default();
+                let opt = |v: Option<f64>| v.map(format::number).unwrap_or_default();
                 writer.write_record([
                     r.platform.as_str(),
                     &opt(r.breakeven_requests_per_month),
@@ -56,7 +57,7 @@ pub fn render(
             out.push_str(&format!(
                 "Always-on: {} per instance-hour, {} requests per second per instance, at least {} instance(s), 730 hours a month.\n\n",
                 usd(always_on.usd_per_hour),
-                engine::number(always_on.requests_per_second),
+                format::number(always_on.requests_per_second),
                 always_on.min_instances
             ));
             out.push_str("| Platform | Break-even (requests/month) | Platform cost there | Always-on cost there | Notes |\n");

@@ -7,11 +7,11 @@ pub mod breakeven;
 pub mod service;
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::Path;
 
 use crate::catalog::PriceSheet;
-use crate::cost::{PricingOptions, Quote, Workload, engine};
+use crate::cost::{PricingOptions, Quote, Workload};
+use crate::format;
 
 /// Output formats shared by every subcommand that prints results.
 #[derive(
@@ -49,34 +49,18 @@ pub enum ExportError {
     Json(#[from] serde_json::Error),
 }
 
-/// Write a file so that a failure never leaves a half-written file behind:
-/// the bytes go to a temporary file beside it, which is then renamed over
-/// the target. An earlier file at `path` survives any failure.
+/// Write a file atomically (see [`crate::fs::write_atomic`]), as an export error.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    let error = |source| ExportError::Write {
-        path: path.display().to_string(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        // Best effort: the temporary file is ours and useless now.
-        std::fs::remove_file(&temp).ok();
+    crate::fs::write_atomic(path, bytes).map_err(ExportError::from)
+}
+
+impl From<crate::fs::WriteError> for ExportError {
+    fn from(error: crate::fs::WriteError) -> Self {
+        ExportError::Write {
+            path: error.path,
+            source: error.source,
+        }
     }
-    result.map_err(error)
 }
 
 /// The cheapest feasible total, the reference for "difference to cheapest".
@@ -87,30 +71,9 @@ pub fn cheapest_total(quotes: &[Quote<'_>]) -> Option<f64> {
         .min_by(f64::total_cmp)
 }
 
-/// Dollars as printed on a bill: `$1,234.56`.
-pub fn usd(amount: f64) -> String {
-    let cents = engine::round_cents(amount);
-    let sign = if cents < 0.0 { "-" } else { "" };
-    let whole = cents.abs().trunc();
-    let fraction = ((cents.abs() - whole) * 100.0).round() as u64;
-    let (whole, fraction) = if fraction == 100 {
-        (whole + 1.0, 0)
-    } else {
-        (whole, fraction)
-    };
-    format!("{sign}${}.{fraction:02}", engine::grouped(whole))
-}
-
-/// A unit price with enough digits to be exact: `$0.0000166667`.
-pub fn unit_price(amount: f64) -> String {
-    // Rust prints the shortest exact form and never uses an exponent.
-    format!("${amount}")
-}
-
-/// A quantity for people: grouped, at most four decimals.
-pub fn quantity(value: f64) -> String {
-    engine::grouped((value * 1e4).round() / 1e4)
-}
+// Money and quantity formatting lives in `crate::format`; re-exported so
+// `export::usd` and friends keep working.
+pub use crate::format::{quantity, unit_price, usd};
 
 /// JSON: an array of quote objects.
 pub fn quotes_json(quotes: &[Quote<'_>]) -> Result<String, ExportError> {
@@ -143,16 +106,13 @@ pub fn quotes_csv(quotes: &[Quote<'_>]) -> Result<String, ExportError> {
             writer.write_record([
                 platform,
                 &item.label(),
-                &engine::number(item.quantity),
+                &format::number(item.quantity),
                 item.unit(),
-                &format!("{}", item.unit_price_usd),
-                &format!("{:.2}", item.usd),
+                &format::unit_price_plain(item.unit_price_usd),
+                &format::usd_plain(item.usd),
             ])?;
         }
-        let total = quote
-            .total_usd
-            .map(|t| format!("{t:.2}"))
-            .unwrap_or_default();
+        let total = quote.total_usd.map(format::usd_plain).unwrap_or_default();
         writer.write_record([platform, "total", "", "", "", &total])?;
     }
     let bytes = writer
@@ -166,18 +126,22 @@ pub fn assumptions(workload: &Workload, options: PricingOptions) -> Vec<String> 
     let mut lines = vec![
         format!(
             "{} requests a month, {} ms average duration, {} MB memory, {}",
-            engine::grouped(workload.requests_per_month),
-            engine::number(workload.duration_ms),
-            engine::number(workload.memory_mb),
+            format::grouped(workload.requests_per_month),
+            format::number(workload.duration_ms),
+            format::number(workload.memory_mb),
             workload.arch.label()
         ),
         format!(
-            "CPU time {} ms per request; egress {} GB a month; ephemeral storage {} MB; payload {} KB; {} concurrent requests per instance",
-            engine::number(workload.cpu_ms()),
-            engine::number(workload.egress_gb),
-            engine::number(workload.ephemeral_mb),
-            engine::number(workload.payload_kb),
-            engine::number(workload.instance_concurrency)
+            "CPU time {} ms per request; egress {} GB a month; ephemeral storage {} MB; payload {} KB; {} per instance",
+            format::number(workload.cpu_ms()),
+            format::number(workload.egress_gb),
+            format::number(workload.ephemeral_mb),
+            format::number(workload.payload_kb),
+            format::count_of(
+                workload.instance_concurrency,
+                "concurrent request",
+                "concurrent requests"
+            )
         ),
         free_tier_assumption(options),
         "a month is 730 hours; each line item is rounded to the cent".to_owned(),
@@ -185,10 +149,10 @@ pub fn assumptions(workload: &Workload, options: PricingOptions) -> Vec<String> 
     if let Some(p) = workload.provisioned {
         lines.push(format!(
             "provisioned concurrency {} for {} hours a month, serving {} requests of {} ms",
-            engine::number(p.concurrency),
-            engine::number(p.hours_per_month),
-            engine::grouped(p.requests),
-            engine::number(p.duration_ms)
+            format::number(p.concurrency),
+            format::number(p.hours_per_month),
+            format::grouped(p.requests),
+            format::number(p.duration_ms)
         ));
     }
     lines
@@ -334,7 +298,7 @@ pub fn quotes_table(quotes: &[Quote<'_>]) -> String {
         for item in &only.line_items {
             items.push([
                 item.label(),
-                format!("{} {}", quantity(item.quantity), item.unit()),
+                format::quantity_with_unit(item.quantity, item.unit()),
                 unit_price(item.unit_price_usd),
                 usd(item.usd),
             ]);
@@ -393,21 +357,5 @@ mod tests {
         assert_eq!(usd(0.005), "$0.01");
         assert_eq!(usd(2.0), "$2.00");
         assert_eq!(usd(0.999), "$1.00");
-    }
-
-    #[test]
-    fn atomic_write_keeps_the_old_file_when_the_directory_is_missing() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("out.csv");
-        write_atomic(&path, b"first").unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
-        write_atomic(&path, b"second").unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
-        let bad = dir.path().join("missing").join("out.csv");
-        let error = write_atomic(&bad, b"x").unwrap_err().to_string();
-        assert!(error.starts_with("could not write"), "{error}");
-        // No temporary files are left behind.
-        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-        assert_eq!(names.len(), 1);
     }
 }
