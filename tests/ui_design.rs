@@ -450,3 +450,79 @@ fn space_and_drag_pans_instead_of_drawing_a_marquee() {
         "no marquee selection"
     );
 }
+
+#[test]
+fn a_field_edit_and_a_drag_each_undo_as_one_step_without_undo_code() {
+    let mut harness = harness_with(Some(small_doc()));
+    let handler = harness.state().design.doc.nodes[1].id;
+    let bucket = harness.state().design.doc.nodes[2].id;
+    let at = card(&harness, "Handler");
+    click_at(&mut harness, at);
+    assert_eq!(harness.state().design.selection.only_node(), Some(handler));
+
+    // A field edit in the inspector, typed over several frames.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Name")
+        .click();
+    harness.run();
+    for text in ["x", "v2"] {
+        harness.key_press(egui::Key::End);
+        harness.event(egui::Event::Text(format!(" {text}")));
+        harness.run();
+    }
+    harness.key_press(egui::Key::Backspace);
+    harness.key_press(egui::Key::Backspace);
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    assert_eq!(
+        harness.state().design.doc.node(handler).unwrap().name,
+        "Handler x",
+        "typed \" x\", \" v2\", then erased three characters"
+    );
+
+    // A gesture on the canvas: drag another card two grid steps down.
+    let bucket_before = harness.state().design.doc.node(bucket).unwrap().position;
+    let zoom = harness.state().design.zoom().expect("drawn");
+    let from = card(&harness, "Bucket");
+    drag(&mut harness, from, from + egui::vec2(0.0, 40.0 * zoom));
+    let moved = harness.state().design.doc.node(bucket).unwrap().position;
+    assert_ne!(moved, bucket_before, "the card moved");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    let doc = &harness.state().design.doc;
+    assert_eq!(doc.node(bucket).unwrap().position, bucket_before);
+    assert_eq!(doc.node(handler).unwrap().name, "Handler x");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().design.doc.node(handler).unwrap().name,
+        "Handler",
+        "the whole typed edit is one step"
+    );
+    assert_eq!(harness.state().design.doc, small_doc());
+}
+
+#[test]
+fn arrows_nudge_and_escape_clears_through_the_command_table() {
+    let mut harness = harness_with(Some(small_doc()));
+    let bucket = harness.state().design.doc.nodes[2].id;
+    let at = card(&harness, "Bucket");
+    click_at(&mut harness, at);
+    let before = harness.state().design.doc.node(bucket).unwrap().position;
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let after = harness.state().design.doc.node(bucket).unwrap().position;
+    assert_eq!(after, (before.0 + 20.0, before.1));
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().design.selection.is_empty());
+    // The nudge is an undo step of its own.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().design.doc.node(bucket).unwrap().position,
+        before
+    );
+}
