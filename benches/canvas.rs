@@ -37,7 +37,8 @@ fn canvas_frame(c: &mut Criterion) {
         |b| b.iter(|| black_box(ctx.run_ui(input(), |ui| app.ui_root(ui)))),
     );
     // Full detail: 100% zoom on the top-left of the same diagram.
-    app.design.scene_rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(820.0, 640.0));
+    app.design.canvas.scene_rect =
+        egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(820.0, 640.0));
     for _ in 0..3 {
         let _ = ctx.run_ui(input(), |ui| app.ui_root(ui));
     }

@@ -148,7 +148,12 @@ fn an_invalid_pair_is_refused_with_the_reason_and_nothing_is_created() {
     drag(&mut harness, from, to);
     let state = harness.state();
     assert!(state.design.doc.edges.is_empty());
-    let reason = state.design.refusal.clone().expect("a refusal reason");
+    let reason = state
+        .design
+        .canvas
+        .refusal
+        .clone()
+        .expect("a refusal reason");
     assert!(!reason.is_empty());
     // Shown over the canvas (and in the status bar).
     assert!(
@@ -196,15 +201,26 @@ fn save_and_reopen_through_the_path_fields() {
     let path = dir.path().join("small.ron");
     let mut harness = harness_with(Some(small_doc()));
 
-    harness.state_mut().design.run(
+    let ctx = harness.ctx.clone();
+    let app = harness.state_mut();
+    app.design.run(
         &catalog(),
         serverless_atlas::ui::command::Command::SaveToPath,
+        &ctx,
+        &mut app.messages,
     );
     harness.run();
     let field = harness.get_by_role_and_label(Role::TextInput, "File path");
     field.click();
     harness.run();
-    harness.state_mut().design.prompt.as_mut().unwrap().text = path.display().to_string();
+    harness
+        .state_mut()
+        .design
+        .session
+        .prompt
+        .as_mut()
+        .unwrap()
+        .text = path.display().to_string();
     harness.run();
     harness
         .get_by_role_and_label(Role::Button, "Save file")
@@ -219,12 +235,14 @@ fn save_and_reopen_through_the_path_fields() {
     harness.run();
     assert!(harness.state().design.is_dirty());
     let catalog = catalog();
-    let message = harness.state_mut().design.request(
+    let app = harness.state_mut();
+    app.design.request(
         &catalog,
         serverless_atlas::ui::design::Pending::Open(path.clone()),
+        &mut app.messages,
     );
     assert!(
-        message.is_none(),
+        app.messages.is_empty(),
         "opening must wait for the user's decision"
     );
     harness.run();
@@ -235,8 +253,8 @@ fn save_and_reopen_through_the_path_fields() {
     harness.run();
     let design = &harness.state().design;
     assert_eq!(design.doc, saved);
-    assert_eq!(design.path.as_deref(), Some(path.as_path()));
-    assert_eq!(design.recent_files.first(), Some(&path));
+    assert_eq!(design.session.path.as_deref(), Some(path.as_path()));
+    assert_eq!(design.session.recent_files.first(), Some(&path));
 }
 
 #[test]
@@ -251,13 +269,16 @@ fn opening_a_bad_file_reports_where_and_keeps_the_document() {
     let mut harness = harness_with(Some(small_doc()));
     let before = harness.state().design.doc.clone();
     let catalog = catalog();
-    let message = harness
-        .state_mut()
-        .design
-        .request(
-            &catalog,
-            serverless_atlas::ui::design::Pending::Open(path.clone()),
-        )
+    let app = harness.state_mut();
+    app.design.request(
+        &catalog,
+        serverless_atlas::ui::design::Pending::Open(path.clone()),
+        &mut app.messages,
+    );
+    let message = app
+        .messages
+        .latest()
+        .cloned()
         .expect("an immediate result for a clean document");
     assert!(message.is_error);
     assert!(message.text.contains("broken.ron:"), "{}", message.text);
@@ -341,13 +362,13 @@ fn quitting_with_unsaved_edits_asks_first() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
     harness.run();
     harness.get_by_label("Unsaved changes");
-    assert!(!harness.state().design.allow_close);
+    assert!(!harness.state().design.session.close_allowed());
     harness
         .get_by_role_and_label(Role::Button, "Cancel")
         .click();
     harness.run();
     assert!(harness.query_by_label("Unsaved changes").is_none());
-    assert!(!harness.state().design.allow_close);
+    assert!(!harness.state().design.session.close_allowed());
     assert!(harness.state().design.is_dirty(), "cancel keeps the edits");
 }
 
@@ -409,7 +430,7 @@ fn one_hundred_percent_shows_the_canvas_at_actual_size() {
 #[test]
 fn space_and_drag_pans_instead_of_drawing_a_marquee() {
     let mut harness = harness_with(Some(small_doc()));
-    let before = harness.state().design.scene_rect;
+    let before = harness.state().design.canvas.scene_rect;
     // A point of empty canvas: between "Clients" and "Handler", below them.
     let zoom = harness.state().design.zoom().expect("drawn");
     let between = card(&harness, "Clients").lerp(card(&harness, "Handler"), 0.5);
@@ -419,7 +440,7 @@ fn space_and_drag_pans_instead_of_drawing_a_marquee() {
     drag(&mut harness, empty, empty + egui::vec2(-120.0, 0.0));
     harness.key_up(egui::Key::Space);
     harness.run();
-    let after = harness.state().design.scene_rect;
+    let after = harness.state().design.canvas.scene_rect;
     assert!(
         after.center().x > before.center().x + 10.0,
         "{before:?} -> {after:?}"
@@ -427,5 +448,81 @@ fn space_and_drag_pans_instead_of_drawing_a_marquee() {
     assert!(
         harness.state().design.selection.is_empty(),
         "no marquee selection"
+    );
+}
+
+#[test]
+fn a_field_edit_and_a_drag_each_undo_as_one_step_without_undo_code() {
+    let mut harness = harness_with(Some(small_doc()));
+    let handler = harness.state().design.doc.nodes[1].id;
+    let bucket = harness.state().design.doc.nodes[2].id;
+    let at = card(&harness, "Handler");
+    click_at(&mut harness, at);
+    assert_eq!(harness.state().design.selection.only_node(), Some(handler));
+
+    // A field edit in the inspector, typed over several frames.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Name")
+        .click();
+    harness.run();
+    for text in ["x", "v2"] {
+        harness.key_press(egui::Key::End);
+        harness.event(egui::Event::Text(format!(" {text}")));
+        harness.run();
+    }
+    harness.key_press(egui::Key::Backspace);
+    harness.key_press(egui::Key::Backspace);
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    assert_eq!(
+        harness.state().design.doc.node(handler).unwrap().name,
+        "Handler x",
+        "typed \" x\", \" v2\", then erased three characters"
+    );
+
+    // A gesture on the canvas: drag another card two grid steps down.
+    let bucket_before = harness.state().design.doc.node(bucket).unwrap().position;
+    let zoom = harness.state().design.zoom().expect("drawn");
+    let from = card(&harness, "Bucket");
+    drag(&mut harness, from, from + egui::vec2(0.0, 40.0 * zoom));
+    let moved = harness.state().design.doc.node(bucket).unwrap().position;
+    assert_ne!(moved, bucket_before, "the card moved");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    let doc = &harness.state().design.doc;
+    assert_eq!(doc.node(bucket).unwrap().position, bucket_before);
+    assert_eq!(doc.node(handler).unwrap().name, "Handler x");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().design.doc.node(handler).unwrap().name,
+        "Handler",
+        "the whole typed edit is one step"
+    );
+    assert_eq!(harness.state().design.doc, small_doc());
+}
+
+#[test]
+fn arrows_nudge_and_escape_clears_through_the_command_table() {
+    let mut harness = harness_with(Some(small_doc()));
+    let bucket = harness.state().design.doc.nodes[2].id;
+    let at = card(&harness, "Bucket");
+    click_at(&mut harness, at);
+    let before = harness.state().design.doc.node(bucket).unwrap().position;
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    let after = harness.state().design.doc.node(bucket).unwrap().position;
+    assert_eq!(after, (before.0 + 20.0, before.1));
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().design.selection.is_empty());
+    // The nudge is an undo step of its own.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().design.doc.node(bucket).unwrap().position,
+        before
     );
 }

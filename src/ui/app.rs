@@ -5,10 +5,11 @@ use std::sync::Arc;
 use egui::{RichText, Ui};
 use serde::{Deserialize, Serialize};
 
-use super::command::{self, Command};
+use super::command::{self, Command, Scope};
 use super::costs::CostsState;
 use super::design::{DesignSaved, DesignState, Pending};
 use super::explorer::ExplorerState;
+use super::status::{self, Messages, StatusMessage};
 use crate::catalog::Catalog;
 
 /// The top-level tabs.
@@ -52,13 +53,6 @@ pub struct Saved {
 
 const SAVED_KEY: &str = "serverless-atlas-state";
 
-/// A message in the status bar.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StatusMessage {
-    pub text: String,
-    pub is_error: bool,
-}
-
 pub struct AtlasApp {
     pub catalog: Arc<Catalog>,
     pub tab: Tab,
@@ -66,7 +60,12 @@ pub struct AtlasApp {
     pub explorer: ExplorerState,
     pub costs: CostsState,
     pub design: DesignState,
+    /// The message the status bar shows (the newest).
     pub status: Option<StatusMessage>,
+    /// Where every view pushes its messages during a frame.
+    pub messages: Messages,
+    /// Every message shown, for the status bar's list.
+    pub status_log: status::Log,
     show_shortcuts: bool,
     theme_applied: Option<ThemeChoice>,
 }
@@ -92,6 +91,8 @@ impl AtlasApp {
             costs: saved.costs,
             design,
             status: None,
+            messages: Messages::default(),
+            status_log: status::Log::default(),
             show_shortcuts: false,
             theme_applied: None,
         };
@@ -112,17 +113,21 @@ impl AtlasApp {
             .and_then(|storage| eframe::get_value::<Saved>(storage, SAVED_KEY))
             .unwrap_or_default();
         let autosave = super::design::autosave_path();
-        let (mut design, message) = DesignState::startup(&catalog, saved.design.clone(), autosave);
+        let mut messages = Messages::default();
+        let mut design =
+            DesignState::startup(&catalog, saved.design.clone(), autosave, &mut messages);
         let mut app = Self::with_parts(catalog, saved, design_placeholder());
         if let Some(path) = file {
+            // The file named on the command line wins over the reopened one.
+            let _ = messages.drain();
             let opened = design.open_path(&app.catalog, &path);
             if !opened.is_error {
                 app.tab = Tab::Design;
             }
-            app.status = Some(opened);
-        } else if let Some(message) = message {
-            app.status = Some(message);
+            messages.push(opened);
         }
+        app.messages = messages;
+        app.show_messages();
         app.design = design;
         app
     }
@@ -138,17 +143,21 @@ impl AtlasApp {
     }
 
     pub fn set_status(&mut self, text: impl Into<String>) {
-        self.status = Some(StatusMessage {
-            text: text.into(),
-            is_error: false,
-        });
+        self.messages.ok(text);
+        self.show_messages();
     }
 
     pub fn set_error(&mut self, text: impl Into<String>) {
-        self.status = Some(StatusMessage {
-            text: text.into(),
-            is_error: true,
-        });
+        self.messages.error(text);
+        self.show_messages();
+    }
+
+    /// Move this frame's messages into the log; the newest is shown.
+    fn show_messages(&mut self) {
+        for message in self.messages.drain() {
+            self.status_log.add(message.clone());
+            self.status = Some(message);
+        }
     }
 
     /// The whole window's contents; tests drive this directly.
@@ -161,7 +170,9 @@ impl AtlasApp {
             self.theme_applied = Some(self.theme);
         }
         self.handle_window_events(ui.ctx());
-        for command in command::pressed(ui.ctx()) {
+        self.design.begin_frame(ui.ctx());
+        let canvas_live = self.tab == Tab::Design && self.design.canvas_keys_live();
+        for command in command::pressed(ui.ctx(), canvas_live) {
             self.run(ui.ctx(), command);
         }
         let mut clicked = Vec::new();
@@ -181,17 +192,15 @@ impl AtlasApp {
             Tab::Costs => {
                 let catalog = Arc::clone(&self.catalog);
                 if let Some(message) = self.costs.ui(ui, &catalog) {
-                    self.status = Some(message);
+                    self.messages.push(message);
                 }
             }
             Tab::Design => {
                 let catalog = Arc::clone(&self.catalog);
-                if let Some(message) = self.design.ui(ui, &catalog) {
-                    self.status = Some(message);
-                }
+                self.design.ui(ui, &catalog, &mut self.messages);
             }
         });
-        if self.design.allow_close {
+        if self.design.session.close_allowed() {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
         for command in clicked {
@@ -201,8 +210,10 @@ impl AtlasApp {
             self.shortcuts_window(ui.ctx());
         }
         if let Some(message) = self.costs.take_finished_export() {
-            self.status = Some(message);
+            self.messages.push(message);
         }
+        self.design.end_frame(ui.ctx());
+        self.show_messages();
     }
 
     fn menu_ui(&mut self, ui: &mut Ui, clicked: &mut Vec<Command>) {
@@ -211,15 +222,14 @@ impl AtlasApp {
             for command in [Command::NewDocument, Command::Open, Command::OpenPath] {
                 command.menu_item(ui, clicked);
             }
-            let recent = self.design.recent_files.clone();
+            let recent = self.design.session.recent_files.clone();
             ui.add_enabled_ui(!recent.is_empty(), |ui| {
                 ui.menu_button("Open recent", |ui| {
                     for path in recent {
                         if ui.button(path.display().to_string()).clicked() {
                             self.tab = Tab::Design;
-                            if let Some(m) = self.design.request(&catalog, Pending::Open(path)) {
-                                self.status = Some(m);
-                            }
+                            self.design
+                                .request(&catalog, Pending::Open(path), &mut self.messages);
                             ui.close();
                         }
                     }
@@ -244,6 +254,9 @@ impl AtlasApp {
             for command in [
                 Command::Undo,
                 Command::Redo,
+                Command::Cut,
+                Command::Copy,
+                Command::Paste,
                 Command::Delete,
                 Command::Duplicate,
                 Command::SelectAll,
@@ -339,43 +352,36 @@ impl AtlasApp {
             Command::Quit => {
                 if self.design.is_dirty() {
                     self.tab = Tab::Design;
-                    self.design.pending = Some(Pending::Quit);
+                    self.design.ask_to_quit();
                 } else {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
-            Command::ExportCsv
-            | Command::ExportJson
-            | Command::ExportMarkdown
-            | Command::ExportChartPng => {
+            command => self.run_scoped(ctx, command),
+        }
+    }
+
+    /// A command outside the app's own scope, routed by its scope.
+    fn run_scoped(&mut self, ctx: &egui::Context, command: Command) {
+        let catalog = Arc::clone(&self.catalog);
+        match command.scope() {
+            Scope::App => {}
+            Scope::Costs => {
                 self.tab = Tab::Costs;
-                let catalog = Arc::clone(&self.catalog);
                 if let Some(message) = self.costs.export_command(ctx, &catalog, command) {
-                    self.status = Some(message);
+                    self.messages.push(message);
                 }
             }
-            command if command.is_design_command() => {
-                // Editing keys act on the canvas only when it is showing;
-                // file commands bring it up.
-                let editing = matches!(
-                    command,
-                    Command::Undo
-                        | Command::Redo
-                        | Command::Delete
-                        | Command::Duplicate
-                        | Command::SelectAll
-                        | Command::ZoomToFit
-                );
-                if editing && self.tab != Tab::Design {
-                    return;
-                }
+            // File commands bring the canvas up; editing acts only when it shows.
+            Scope::DesignFile => {
                 self.tab = Tab::Design;
-                let catalog = Arc::clone(&self.catalog);
-                if let Some(message) = self.design.run(&catalog, command) {
-                    self.status = Some(message);
+                self.design.run(&catalog, command, ctx, &mut self.messages);
+            }
+            Scope::DesignCanvas => {
+                if self.tab == Tab::Design {
+                    self.design.run(&catalog, command, ctx, &mut self.messages);
                 }
             }
-            _ => {}
         }
     }
 
@@ -384,11 +390,11 @@ impl AtlasApp {
     fn handle_window_events(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested())
             && self.design.is_dirty()
-            && !self.design.allow_close
+            && !self.design.session.close_allowed()
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.tab = Tab::Design;
-            self.design.pending = Some(Pending::Quit);
+            self.design.ask_to_quit();
         }
         let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
             i.raw
@@ -401,9 +407,8 @@ impl AtlasApp {
         if let Some(path) = dropped.into_iter().next() {
             self.tab = Tab::Design;
             let catalog = Arc::clone(&self.catalog);
-            if let Some(message) = self.design.request(&catalog, Pending::Open(path)) {
-                self.status = Some(message);
-            }
+            self.design
+                .request(&catalog, Pending::Open(path), &mut self.messages);
         }
     }
 
@@ -415,7 +420,7 @@ impl AtlasApp {
             .resizable(false)
             .show(ctx, |ui| {
                 egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for command in Command::ALL {
+                    for command in Command::all() {
                         let shortcuts: Vec<String> = command
                             .shortcuts()
                             .iter()

@@ -10,6 +10,7 @@ pub mod command;
 pub mod costs;
 pub mod design;
 pub mod explorer;
+pub mod status;
 pub mod widgets;
 
 use std::sync::Arc;

@@ -12,8 +12,8 @@ use egui::{ColorImage, RichText, Ui};
 use super::CostsState;
 use crate::catalog::Catalog;
 use crate::export::{self, ExportError, Format};
-use crate::ui::app::StatusMessage;
 use crate::ui::command::Command;
+use crate::ui::status::StatusMessage;
 use crate::ui::widgets::section;
 
 /// What an export writes.

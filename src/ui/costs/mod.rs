@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{Catalog, PriceSheet};
 use crate::cost::{self, AlwaysOn, BreakEven, PricingOptions, Quote, Workload};
 use crate::export::Format;
-use crate::ui::app::StatusMessage;
+use crate::ui::status::StatusMessage;
 
 pub use charts::ChartKind;
 

@@ -1,71 +1,17 @@
 //! The inspector: properties of the selected node or edge, or of the
-//! document when nothing is selected. Each edit gesture (typing a name,
-//! dragging a number) becomes one undo step.
+//! document when nothing is selected. Fields edit the document in place;
+//! the history makes each finished gesture (a typed name, a dragged number)
+//! one undo step, so a new group of fields needs no undo code.
 
 use egui::{RichText, Ui};
 
 use super::DesignState;
-use crate::architecture::{Architecture, CostStatus, EdgeKind, Load, NodeKind};
+use crate::architecture::{CostStatus, EdgeKind, Load, NodeKind};
 use crate::catalog::{Arch, Catalog};
 use crate::cost::engine::grouped;
 use crate::export::architecture::price_total_label;
 use crate::export::{quantity, usd};
 use crate::ui::widgets::{self, key_text, section};
-
-/// A snapshot of what the inspector can change, to detect an edit.
-#[derive(Clone, PartialEq)]
-enum Piece {
-    Node(crate::architecture::Node),
-    Group(crate::architecture::Group),
-    Edge(crate::architecture::Edge),
-    Document(String, String),
-    None,
-}
-
-fn piece(state: &DesignState) -> Piece {
-    if let Some(id) = state.selection.only_node() {
-        return state.doc.node(id).cloned().map_or(Piece::None, Piece::Node);
-    }
-    if let Some(id) = state.selection.only_group() {
-        return state
-            .doc
-            .group(id)
-            .cloned()
-            .map_or(Piece::None, Piece::Group);
-    }
-    if let (Some(id), true) = (state.selection.edge, state.selection.nodes.is_empty()) {
-        return state.doc.edge(id).cloned().map_or(Piece::None, Piece::Edge);
-    }
-    if state.selection.is_empty() {
-        return Piece::Document(state.doc.name.clone(), state.doc.description.clone());
-    }
-    Piece::None
-}
-
-fn restore(doc: &mut Architecture, piece: Piece) {
-    match piece {
-        Piece::Node(node) => {
-            if let Some(slot) = doc.node_mut(node.id) {
-                *slot = node;
-            }
-        }
-        Piece::Edge(edge) => {
-            if let Some(slot) = doc.edge_mut(edge.id) {
-                *slot = edge;
-            }
-        }
-        Piece::Group(group) => {
-            if let Some(slot) = doc.group_mut(group.id) {
-                *slot = group;
-            }
-        }
-        Piece::Document(name, description) => {
-            doc.name = name;
-            doc.description = description;
-        }
-        Piece::None => {}
-    }
-}
 
 /// Width of the labels in front of the inspector's fields.
 const LABEL_WIDTH: f32 = 120.0;
@@ -83,7 +29,6 @@ fn number(
 
 pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
     ui.heading("Inspector");
-    let before = piece(state);
     egui::ScrollArea::vertical()
         .id_salt("inspector_scroll")
         .show(ui, |ui| {
@@ -113,18 +58,6 @@ pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
                 document_ui(state, ui, catalog);
             }
         });
-    // One undo step per edit gesture: record the state from before its first change.
-    let after = piece(state);
-    if after != before && std::mem::discriminant(&after) == std::mem::discriminant(&before) {
-        if !state.inspector_editing {
-            let mut previous = state.doc.clone();
-            restore(&mut previous, before);
-            state.history.record(&previous);
-            state.inspector_editing = true;
-        }
-    } else if !ui.ctx().egui_is_using_pointer() && !ui.ctx().egui_wants_keyboard_input() {
-        state.inspector_editing = false;
-    }
 }
 
 fn document_ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
@@ -164,6 +97,54 @@ fn document_ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
     }
 }
 
+/// One labelled number in a group of fields: what it edits and how.
+pub struct NumberField<'a> {
+    pub label: &'a str,
+    pub value: &'a mut f64,
+    pub suffix: &'a str,
+    /// Change per point dragged.
+    pub speed: f64,
+    pub range: std::ops::RangeInclusive<f64>,
+}
+
+impl<'a> NumberField<'a> {
+    pub fn new(label: &'a str, value: &'a mut f64, suffix: &'a str) -> Self {
+        NumberField {
+            label,
+            value,
+            suffix,
+            speed: 1.0,
+            range: 0.0..=f64::MAX,
+        }
+    }
+
+    pub fn speed(mut self, speed: f64) -> Self {
+        self.speed = speed;
+        self
+    }
+
+    pub fn range(mut self, range: std::ops::RangeInclusive<f64>) -> Self {
+        self.range = range;
+        self
+    }
+}
+
+/// Labelled number fields, one a line. A new group of inputs is a
+/// `section` and one call; undo needs nothing more (the history sees the
+/// document change).
+pub fn number_fields<'a>(ui: &mut Ui, fields: impl IntoIterator<Item = NumberField<'a>>) {
+    for field in fields {
+        number(
+            ui,
+            field.label,
+            field.value,
+            field.suffix,
+            field.speed,
+            field.range,
+        );
+    }
+}
+
 fn node_ui(
     state: &mut DesignState,
     ui: &mut Ui,
@@ -171,13 +152,6 @@ fn node_ui(
     id: crate::architecture::NodeId,
 ) {
     let target = state.doc.target_platform.clone();
-    let edge_platforms: Vec<(String, String)> = catalog
-        .providers
-        .iter()
-        .filter_map(|p| p.edge_platform.as_ref())
-        .filter(|id| **id != target)
-        .filter_map(|id| catalog.platform(id).map(|p| (p.id.clone(), p.name.clone())))
-        .collect();
     let Some(node) = state.doc.node_mut(id) else {
         return;
     };
@@ -187,138 +161,168 @@ fn node_ui(
             .labelled_by(label.id);
     });
     match &mut node.kind {
-        NodeKind::Function {
-            platform,
-            memory_mb,
-            duration_ms,
-            arch,
-            cpu_ms,
-            payload_kb,
-        } => {
-            section(ui, "Function");
-            ui.horizontal(|ui| {
-                let label = ui.label("Runs on");
-                let current = match platform {
-                    Some(id) => catalog.platform(id).map_or(id.clone(), |p| p.name.clone()),
-                    None => "the target platform".to_owned(),
-                };
-                egui::ComboBox::from_id_salt("function_platform")
-                    .selected_text(current)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(platform, None, "the target platform");
-                        for (id, name) in &edge_platforms {
-                            ui.selectable_value(
-                                platform,
-                                Some(id.clone()),
-                                format!("{name} (edge)"),
-                            );
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-            });
-            number(ui, "Memory", memory_mb, " MB", 8.0, 1.0..=65_536.0);
-            number(ui, "Duration", duration_ms, " ms", 1.0, 0.0..=86_400_000.0);
-            ui.horizontal(|ui| {
-                widgets::field_label(ui, "Architecture", LABEL_WIDTH);
-                ui.radio_value(arch, Arch::X86_64, "x86_64");
-                ui.radio_value(arch, Arch::Arm64, "arm64");
-            });
-            let mut has_cpu = cpu_ms.is_some();
-            if ui
-                .checkbox(&mut has_cpu, "CPU time differs from duration")
-                .changed()
-            {
-                *cpu_ms = has_cpu.then_some(*duration_ms);
-            }
-            if let Some(cpu) = cpu_ms {
-                number(ui, "CPU time", cpu, " ms", 1.0, 0.0..=86_400_000.0);
-            }
-            number(ui, "Payload", payload_kb, " KB", 1.0, 0.0..=1e7);
-        }
-        NodeKind::EventSource { trigger, load } => {
-            section(ui, "Event source");
-            ui.horizontal(|ui| {
-                let label = ui.label("Events");
-                let current = catalog
-                    .trigger(trigger)
-                    .map_or(trigger.clone(), |t| t.name.clone());
-                egui::ComboBox::from_id_salt("source_trigger")
-                    .selected_text(current)
-                    .show_ui(ui, |ui| {
-                        for kind in &catalog.triggers {
-                            ui.selectable_value(trigger, kind.id.clone(), &kind.name);
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-            });
-            ui.horizontal(|ui| {
-                widgets::field_label(ui, "Load", LABEL_WIDTH);
-                let is_requests = matches!(load, Load::RequestsPerMonth(_));
-                let is_schedule = matches!(load, Load::Schedule { .. });
-                let is_rate = matches!(load, Load::MessagesPerSecond(_));
-                let monthly = load.events_per_month();
-                if ui.radio(is_requests, "per month").clicked() && !is_requests {
-                    *load = Load::RequestsPerMonth(monthly.round());
-                }
-                if ui.radio(is_schedule, "schedule").clicked() && !is_schedule {
-                    *load = Load::Schedule { every_minutes: 5.0 };
-                }
-                if ui.radio(is_rate, "per second").clicked() && !is_rate {
-                    *load = Load::MessagesPerSecond(monthly / crate::cost::SECONDS_PER_MONTH);
-                }
-            });
-            match load {
-                Load::RequestsPerMonth(n) => {
-                    let speed = (*n * 0.01).max(1.0);
-                    number(ui, "Events per month", n, "", speed, 0.0..=1e13);
-                }
-                Load::Schedule { every_minutes } => {
-                    number(ui, "Every", every_minutes, " min", 1.0, 0.01..=1e6)
-                }
-                Load::MessagesPerSecond(rate) => {
-                    number(ui, "Events per second", rate, "", 0.1, 0.0..=1e7)
-                }
-            }
-        }
+        kind @ NodeKind::Function { .. } => function_ui(ui, catalog, &target, kind),
+        NodeKind::EventSource { trigger, load } => source_ui(ui, catalog, trigger, load),
         NodeKind::Service {
             service,
             payload_kb,
             ..
-        } => {
-            section(ui, "Service");
-            let role = catalog.service(service).map(|s| s.role);
-            ui.horizontal(|ui| {
-                let label = ui.label("Service");
-                let current = catalog
-                    .service(service)
-                    .map_or(service.clone(), |s| s.name.clone());
-                egui::ComboBox::from_id_salt("service_kind")
-                    .selected_text(current)
-                    .show_ui(ui, |ui| {
-                        for candidate in catalog.services.iter().filter(|s| Some(s.role) == role) {
-                            ui.selectable_value(
-                                service,
-                                candidate.id.clone(),
-                                format!("{} ({})", candidate.name, candidate.provider),
-                            );
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-            });
-            if let Some(found) = catalog.service(service) {
-                ui.label(
-                    RichText::new(format!("{} · {}", found.role.label(), found.provider)).weak(),
-                );
-                if let Some(caveat) = &found.caveat {
-                    ui.add(egui::Label::new(RichText::new(caveat).small().weak()).wrap());
+        } => service_ui(ui, catalog, service, payload_kb),
+    }
+    this_month_ui(state, ui, catalog, id);
+}
+
+/// Edge platforms of other providers a function may run on instead of the target.
+fn edge_platforms(catalog: &Catalog, target: &str) -> Vec<(String, String)> {
+    catalog
+        .providers
+        .iter()
+        .filter_map(|p| p.edge_platform.as_ref())
+        .filter(|id| **id != target)
+        .filter_map(|id| catalog.platform(id).map(|p| (p.id.clone(), p.name.clone())))
+        .collect()
+}
+
+fn function_ui(ui: &mut Ui, catalog: &Catalog, target: &str, kind: &mut NodeKind) {
+    let NodeKind::Function {
+        platform,
+        memory_mb,
+        duration_ms,
+        arch,
+        cpu_ms,
+        payload_kb,
+    } = kind
+    else {
+        return;
+    };
+    section(ui, "Function");
+    ui.horizontal(|ui| {
+        let label = ui.label("Runs on");
+        let current = match platform {
+            Some(id) => catalog.platform(id).map_or(id.clone(), |p| p.name.clone()),
+            None => "the target platform".to_owned(),
+        };
+        egui::ComboBox::from_id_salt("function_platform")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(platform, None, "the target platform");
+                for (id, name) in &edge_platforms(catalog, target) {
+                    ui.selectable_value(platform, Some(id.clone()), format!("{name} (edge)"));
                 }
-            }
-            number(ui, "Payload", payload_kb, " KB", 1.0, 0.0..=1e7);
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    number_fields(
+        ui,
+        [
+            NumberField::new("Memory", memory_mb, " MB")
+                .speed(8.0)
+                .range(1.0..=65_536.0),
+            NumberField::new("Duration", duration_ms, " ms").range(0.0..=86_400_000.0),
+        ],
+    );
+    ui.horizontal(|ui| {
+        widgets::field_label(ui, "Architecture", LABEL_WIDTH);
+        ui.radio_value(arch, Arch::X86_64, "x86_64");
+        ui.radio_value(arch, Arch::Arm64, "arm64");
+    });
+    let mut has_cpu = cpu_ms.is_some();
+    if ui
+        .checkbox(&mut has_cpu, "CPU time differs from duration")
+        .changed()
+    {
+        *cpu_ms = has_cpu.then_some(*duration_ms);
+    }
+    if let Some(cpu) = cpu_ms {
+        number(ui, "CPU time", cpu, " ms", 1.0, 0.0..=86_400_000.0);
+    }
+    number(ui, "Payload", payload_kb, " KB", 1.0, 0.0..=1e7);
+}
+
+fn source_ui(ui: &mut Ui, catalog: &Catalog, trigger: &mut String, load: &mut Load) {
+    section(ui, "Event source");
+    ui.horizontal(|ui| {
+        let label = ui.label("Events");
+        let current = catalog
+            .trigger(trigger)
+            .map_or(trigger.clone(), |t| t.name.clone());
+        egui::ComboBox::from_id_salt("source_trigger")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for kind in &catalog.triggers {
+                    ui.selectable_value(trigger, kind.id.clone(), &kind.name);
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    ui.horizontal(|ui| {
+        widgets::field_label(ui, "Load", LABEL_WIDTH);
+        let is_requests = matches!(load, Load::RequestsPerMonth(_));
+        let is_schedule = matches!(load, Load::Schedule { .. });
+        let is_rate = matches!(load, Load::MessagesPerSecond(_));
+        let monthly = load.events_per_month();
+        if ui.radio(is_requests, "per month").clicked() && !is_requests {
+            *load = Load::RequestsPerMonth(monthly.round());
+        }
+        if ui.radio(is_schedule, "schedule").clicked() && !is_schedule {
+            *load = Load::Schedule { every_minutes: 5.0 };
+        }
+        if ui.radio(is_rate, "per second").clicked() && !is_rate {
+            *load = Load::MessagesPerSecond(monthly / crate::cost::SECONDS_PER_MONTH);
+        }
+    });
+    match load {
+        Load::RequestsPerMonth(n) => {
+            let speed = (*n * 0.01).max(1.0);
+            number(ui, "Events per month", n, "", speed, 0.0..=1e13);
+        }
+        Load::Schedule { every_minutes } => {
+            number(ui, "Every", every_minutes, " min", 1.0, 0.01..=1e6)
+        }
+        Load::MessagesPerSecond(rate) => number(ui, "Events per second", rate, "", 0.1, 0.0..=1e7),
+    }
+}
+
+fn service_ui(ui: &mut Ui, catalog: &Catalog, service: &mut String, payload_kb: &mut f64) {
+    section(ui, "Service");
+    let role = catalog.service(service).map(|s| s.role);
+    ui.horizontal(|ui| {
+        let label = ui.label("Service");
+        let current = catalog
+            .service(service)
+            .map_or(service.clone(), |s| s.name.clone());
+        egui::ComboBox::from_id_salt("service_kind")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for candidate in catalog.services.iter().filter(|s| Some(s.role) == role) {
+                    ui.selectable_value(
+                        service,
+                        candidate.id.clone(),
+                        format!("{} ({})", candidate.name, candidate.provider),
+                    );
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    if let Some(found) = catalog.service(service) {
+        ui.label(RichText::new(format!("{} · {}", found.role.label(), found.provider)).weak());
+        if let Some(caveat) = &found.caveat {
+            ui.add(egui::Label::new(RichText::new(caveat).small().weak()).wrap());
         }
     }
+    number(ui, "Payload", payload_kb, " KB", 1.0, 0.0..=1e7);
+}
+
+/// The node's load, cost and problems this month.
+fn this_month_ui(
+    state: &mut DesignState,
+    ui: &mut Ui,
+    catalog: &Catalog,
+    id: crate::architecture::NodeId,
+) {
     let derived = state.derived(catalog);
     section(ui, "This month");
     let events = derived.flow.events_per_month(id);
@@ -394,21 +398,16 @@ fn group_ui(state: &mut DesignState, ui: &mut Ui, id: crate::architecture::Group
     let mut width = f64::from(group.size.0);
     let mut height = f64::from(group.size.1);
     let min = super::geometry::GROUP_MIN_SIZE;
-    number(
+    number_fields(
         ui,
-        "Width",
-        &mut width,
-        " pt",
-        4.0,
-        f64::from(min.x)..=20_000.0,
-    );
-    number(
-        ui,
-        "Height",
-        &mut height,
-        " pt",
-        4.0,
-        f64::from(min.y)..=20_000.0,
+        [
+            NumberField::new("Width", &mut width, " pt")
+                .speed(4.0)
+                .range(f64::from(min.x)..=20_000.0),
+            NumberField::new("Height", &mut height, " pt")
+                .speed(4.0)
+                .range(f64::from(min.y)..=20_000.0),
+        ],
     );
     group.size = (width as f32, height as f32);
     key_text(ui, "Holds", format!("{} card(s)", cards.len()));
@@ -485,16 +484,18 @@ fn edge_ui(
                 .labelled_by(label.id);
         });
     }
-    number(
+    number_fields(
         ui,
-        "Share passed on",
-        &mut edge.fraction,
-        "",
-        0.01,
-        0.0..=1.0,
+        [
+            NumberField::new("Share passed on", &mut edge.fraction, "")
+                .speed(0.01)
+                .range(0.0..=1.0),
+            NumberField::new("Fan-out", &mut edge.fan_out, "×")
+                .speed(0.1)
+                .range(0.0..=1e6),
+            NumberField::new("Batch size", &mut edge.batch_size, "").range(1.0..=1e6),
+        ],
     );
-    number(ui, "Fan-out", &mut edge.fan_out, "×", 0.1, 0.0..=1e6);
-    number(ui, "Batch size", &mut edge.batch_size, "", 1.0, 1.0..=1e6);
     ui.label(
         RichText::new(
             "Events reaching the target = events at the source × share × fan-out ÷ batch size.",

@@ -78,9 +78,9 @@ fn problems_ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
             // Bring it into view, keeping the zoom.
             if let Some(found) = state.doc.node(node) {
                 let centre = geometry::node_rect(found.position).center();
-                if state.scene_rect.is_finite() && state.scene_rect.area() > 0.0 {
-                    state.scene_rect =
-                        egui::Rect::from_center_size(centre, state.scene_rect.size());
+                if state.canvas.scene_rect.is_finite() && state.canvas.scene_rect.area() > 0.0 {
+                    state.canvas.scene_rect =
+                        egui::Rect::from_center_size(centre, state.canvas.scene_rect.size());
                 }
             }
         } else {
