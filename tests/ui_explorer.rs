@@ -224,3 +224,95 @@ fn explorer_snapshot() {
     harness.run();
     harness.snapshot("explorer");
 }
+
+/// The harness window's width, in points.
+const WINDOW_WIDTH: f32 = 1400.0;
+
+#[test]
+fn framework_chips_wrap_as_whole_chips_and_sources_stay_inside_the_pane() {
+    let catalog = catalog();
+    let mut harness = harness(Arc::clone(&catalog));
+    harness.run();
+    let lambda = catalog.platform("aws-lambda").unwrap();
+    let frameworks = catalog.frameworks_for_platform(lambda);
+    assert!(frameworks.len() > 10, "enough chips to need several lines");
+    let chip_height = harness.get_by_label(&frameworks[0].name).rect().height();
+    for framework in &frameworks {
+        let rect = harness.get_by_label(&framework.name).rect();
+        // A chip squeezed one letter per line is many times taller than one line.
+        assert!(
+            rect.height() <= chip_height + 0.5,
+            "{} is {} high",
+            framework.name,
+            rect.height()
+        );
+        assert!(rect.right() <= WINDOW_WIDTH, "{} ends at {}", framework.name, rect.right());
+    }
+    for source in &lambda.sources {
+        if let Some(note) = &source.note {
+            let label = format!("({note})");
+            let rect = harness.get_by_label(&label).rect();
+            assert!(rect.right() <= WINDOW_WIDTH, "a source note ends at {}", rect.right());
+        }
+    }
+}
+
+#[test]
+fn another_platform_opens_at_the_top_of_its_detail() {
+    let catalog = catalog();
+    let mut harness = harness(Arc::clone(&catalog));
+    harness.run();
+    let last_source = &catalog.platform("aws-lambda").unwrap().sources.last().unwrap().title;
+    harness.get_by_label(last_source).scroll_to_me();
+    harness.run();
+    let heading = "Amazon Web Services · id aws-lambda";
+    assert!(
+        harness.get_by_label(heading).rect().bottom() < 0.0,
+        "the detail scrolled down"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Knative")
+        .click();
+    harness.run();
+    let knative = catalog.platform("knative").unwrap();
+    let rect = harness
+        .get_by_label(&format!("{} · id knative", knative.vendor))
+        .rect();
+    assert!(
+        rect.top() > 0.0 && rect.bottom() < 300.0,
+        "Knative's heading is at {rect:?}"
+    );
+}
+
+#[test]
+fn the_detail_follows_the_filtered_list() {
+    let catalog = catalog();
+    let mut harness = harness(Arc::clone(&catalog));
+    harness.run();
+    harness.get_by_label("Amazon Web Services · id aws-lambda");
+    harness.get_by_label("Search").click();
+    harness.run();
+    harness.get_by_label("Search").type_text("knative");
+    harness.run();
+    // Lambda is no longer listed, so its detail is gone; the first match shows.
+    assert!(
+        harness
+            .query_by_label("Amazon Web Services · id aws-lambda")
+            .is_none()
+    );
+    let first = query::platforms(
+        &catalog,
+        &PlatformFilter {
+            search: "knative".into(),
+            ..Default::default()
+        },
+        SortColumn::Name,
+        true,
+    )[0];
+    harness.get_by_label(&format!("{} · id {}", first.vendor, first.id));
+
+    harness.get_by_label("Search").type_text("zzzz-no-such-platform");
+    harness.run();
+    harness.get_by_label("Nothing to show: no platform matches the filters.");
+    assert_eq!(harness.state().explorer.selected, None);
+}

@@ -5,17 +5,33 @@ use egui::{Color32, RichText, Ui};
 use crate::catalog::{Source, Status, ToolStatus};
 
 /// A small coloured label with a rounded background.
+///
+/// Laid out as one piece (never broken inside), so a wrapping row moves a
+/// badge that does not fit to the next line instead of squeezing its text
+/// one letter per line.
 pub fn badge(ui: &mut Ui, text: &str, color: Color32) -> egui::Response {
-    let fill = color.gamma_multiply(0.22);
-    egui::Frame::new()
-        .fill(fill)
-        .stroke(egui::Stroke::new(1.0, color.gamma_multiply(0.7)))
-        .corner_radius(6.0)
-        .inner_margin(egui::Margin::symmetric(5, 1))
-        .show(ui, |ui| {
-            ui.label(RichText::new(text).small().color(color));
-        })
-        .response
+    let margin = egui::vec2(5.0, 1.0);
+    let galley = egui::WidgetText::from(RichText::new(text).small().color(color)).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Small,
+    );
+    let size = galley.size() + 2.0 * margin + egui::vec2(2.0, 2.0);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
+        painter.rect(
+            rect.shrink(0.5),
+            6.0,
+            color.gamma_multiply(0.22),
+            egui::Stroke::new(1.0, color.gamma_multiply(0.7)),
+            egui::StrokeKind::Inside,
+        );
+        painter.galley(rect.min + margin + egui::vec2(1.0, 1.0), galley, color);
+    }
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Label, true, text));
+    response
 }
 
 pub fn status_color(status: Status) -> Color32 {
