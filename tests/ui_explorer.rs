@@ -246,13 +246,22 @@ fn framework_chips_wrap_as_whole_chips_and_sources_stay_inside_the_pane() {
             framework.name,
             rect.height()
         );
-        assert!(rect.right() <= WINDOW_WIDTH, "{} ends at {}", framework.name, rect.right());
+        assert!(
+            rect.right() <= WINDOW_WIDTH,
+            "{} ends at {}",
+            framework.name,
+            rect.right()
+        );
     }
     for source in &lambda.sources {
         if let Some(note) = &source.note {
             let label = format!("({note})");
             let rect = harness.get_by_label(&label).rect();
-            assert!(rect.right() <= WINDOW_WIDTH, "a source note ends at {}", rect.right());
+            assert!(
+                rect.right() <= WINDOW_WIDTH,
+                "a source note ends at {}",
+                rect.right()
+            );
         }
     }
 }
@@ -262,7 +271,13 @@ fn another_platform_opens_at_the_top_of_its_detail() {
     let catalog = catalog();
     let mut harness = harness(Arc::clone(&catalog));
     harness.run();
-    let last_source = &catalog.platform("aws-lambda").unwrap().sources.last().unwrap().title;
+    let last_source = &catalog
+        .platform("aws-lambda")
+        .unwrap()
+        .sources
+        .last()
+        .unwrap()
+        .title;
     harness.get_by_label(last_source).scroll_to_me();
     harness.run();
     let heading = "Amazon Web Services · id aws-lambda";
@@ -311,8 +326,55 @@ fn the_detail_follows_the_filtered_list() {
     )[0];
     harness.get_by_label(&format!("{} · id {}", first.vendor, first.id));
 
-    harness.get_by_label("Search").type_text("zzzz-no-such-platform");
+    harness
+        .get_by_label("Search")
+        .type_text("zzzz-no-such-platform");
     harness.run();
     harness.get_by_label("Nothing to show: no platform matches the filters.");
     assert_eq!(harness.state().explorer.selected, None);
+}
+
+#[test]
+fn a_fourth_compared_platform_shares_the_width_with_the_others() {
+    let catalog = catalog();
+    let mut harness = harness(Arc::clone(&catalog));
+    harness
+        .get_by_role_and_label(Role::Button, "Compare")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Add platform")
+        .click();
+    harness.run();
+    // The first platform the menu offers (it is in view without scrolling).
+    let offered = catalog
+        .platforms
+        .iter()
+        .find(|p| !harness.state().explorer.compare.contains(&p.id))
+        .unwrap();
+    harness.get_by_label(&offered.name).click();
+    harness.run();
+    let compared = harness.state().explorer.compare.clone();
+    assert_eq!(compared.len(), 4);
+    let lefts: Vec<f32> = compared
+        .iter()
+        .map(|id| {
+            let name = &catalog.platform(id).unwrap().name;
+            let rect = harness.get_by_label(name).rect();
+            assert!(
+                rect.right() <= WINDOW_WIDTH,
+                "{name} ends at {}",
+                rect.right()
+            );
+            rect.left()
+        })
+        .collect();
+    // Equal steps between the columns: none takes the spare width.
+    let steps: Vec<f32> = lefts.windows(2).map(|w| w[1] - w[0]).collect();
+    for step in &steps {
+        assert!((step - steps[0]).abs() < 1.0, "column steps {steps:?}");
+    }
+    // The row labels stay at the left edge.
+    let vendor = harness.get_by_label("Vendor").rect();
+    assert!(vendor.left() >= 0.0 && vendor.right() < lefts[0]);
 }

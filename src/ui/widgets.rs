@@ -30,7 +30,7 @@ pub fn badge(ui: &mut Ui, text: &str, color: Color32) -> egui::Response {
         );
         painter.galley(rect.min + margin + egui::vec2(1.0, 1.0), galley, color);
     }
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Label, true, text));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
     response
 }
 
