@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use serverless_atlas::catalog::query::{self, PlatformFilter, SortColumn};
 use serverless_atlas::catalog::{Catalog, PlatformKind};
 use serverless_atlas::ui::AtlasApp;
@@ -377,4 +377,68 @@ fn a_fourth_compared_platform_shares_the_width_with_the_others() {
     // The row labels stay at the left edge.
     let vendor = harness.get_by_label("Vendor").rect();
     assert!(vendor.left() >= 0.0 && vendor.right() < lefts[0]);
+}
+
+#[test]
+fn matrix_names_clear_the_cells_and_the_top_of_the_matrix() {
+    let catalog = catalog();
+    let mut harness = harness(Arc::clone(&catalog));
+    harness
+        .get_by_role_and_label(Role::Button, "Matrices")
+        .click();
+    harness.run();
+    for kind in [
+        "Platforms × triggers",
+        "Platforms × operations",
+        "Frameworks × providers",
+    ] {
+        harness.get_by_label(kind).click();
+        harness.run();
+        let matrix_top = harness.get_by_label(kind).rect().bottom();
+        let cells: Vec<(String, egui::Rect)> = harness
+            .query_all_by_role(Role::Button)
+            .filter_map(|node| {
+                let label = node.accesskit_node().label()?;
+                let is_cell = label.ends_with(": yes") || label.ends_with(": no evidence");
+                is_cell.then(|| (label, node.rect()))
+            })
+            .collect();
+        assert!(cells.len() > 20, "{kind}: {} cells", cells.len());
+        let first_cell_left = cells.iter().map(|(_, r)| r.left()).fold(f32::MAX, f32::min);
+        let (row_name, column_name) = cells[0].0.split_once(" × ").unwrap();
+        let column_name = column_name.rsplit_once(':').unwrap().0;
+        let row_label = harness.get_by_role_and_label(Role::Label, row_name).rect();
+        assert!(
+            row_label.right() <= first_cell_left,
+            "{kind}: {row_name} ends at {} but the cells start at {first_cell_left}",
+            row_label.right()
+        );
+        // Every row name, including the longest.
+        for (label, _) in &cells {
+            let name = label.split_once(" × ").unwrap().0;
+            let rect = harness.get_by_role_and_label(Role::Label, name).rect();
+            assert!(rect.right() <= first_cell_left, "{kind}: {name} overlaps");
+        }
+        let header = harness
+            .get_by_role_and_label(Role::Label, column_name)
+            .rect();
+        assert!(
+            header.top() >= matrix_top,
+            "{kind}: {column_name} is cut at the top"
+        );
+        for (label, _) in &cells {
+            let column = label
+                .split_once(" × ")
+                .unwrap()
+                .1
+                .rsplit_once(':')
+                .unwrap()
+                .0;
+            let rect = harness.get_by_role_and_label(Role::Label, column).rect();
+            assert!(
+                rect.top() >= matrix_top,
+                "{kind}: {column} is cut at the top"
+            );
+        }
+    }
 }
