@@ -166,6 +166,84 @@ fn a_failed_export_says_why_and_keeps_the_earlier_file() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "earlier");
 }
 
+/// The chart legend's entry for `name` (the provider list has a checkbox of
+/// the same name further left).
+fn legend_entry<'a>(harness: &'a Harness<'_, AtlasApp>, name: &'a str) -> egui_kittest::Node<'a> {
+    harness
+        .query_all_by_role_and_label(Role::CheckBox, name)
+        .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .expect("a legend entry")
+}
+
+#[test]
+fn a_legend_click_hides_an_offer_and_a_second_brings_it_back() {
+    let mut harness = harness(catalog());
+    harness.run();
+    let provider_box = harness
+        .query_all_by_role_and_label(Role::CheckBox, "AWS Lambda")
+        .count();
+    assert_eq!(
+        provider_box, 2,
+        "the provider checkbox and the legend entry"
+    );
+    legend_entry(&harness, "AWS Lambda").click();
+    harness.run();
+    assert!(harness.state().costs.hidden_series.contains("aws-lambda"));
+    // Still priced: hiding a line is not deselecting the offer.
+    assert!(harness.state().costs.selected.contains("aws-lambda"));
+    legend_entry(&harness, "AWS Lambda").click();
+    harness.run();
+    assert!(harness.state().costs.hidden_series.is_empty());
+    legend_entry(&harness, "Always-on server").click();
+    harness.run();
+    assert!(harness.state().costs.hidden_series.contains("always-on"));
+}
+
+#[test]
+fn the_breakdown_labels_every_bar_with_its_offer_and_charges() {
+    let catalog = catalog();
+    let mut harness = harness(Arc::clone(&catalog));
+    harness.run();
+    harness.get_by_label("Cost breakdown").click();
+    harness.run();
+    let quotes = harness.state().costs.quotes(&catalog);
+    let legend_bottom = ["Requests", "Compute"]
+        .iter()
+        .map(|c| legend_entry(&harness, c).rect().bottom())
+        .fold(0.0, f32::max);
+    for quote in quotes.iter().filter(|q| q.feasible()) {
+        let name = harness.get_by_role_and_label(Role::Label, &quote.sheet.name);
+        assert!(
+            name.rect().top() > legend_bottom,
+            "{} under the legend",
+            quote.sheet.name
+        );
+    }
+    let alibaba = quotes
+        .iter()
+        .find(|q| q.sheet.id == "alibaba-function-compute")
+        .unwrap();
+    // Its compute units bill invocations, vCPU and memory time: compute, not requests.
+    harness.get_by_label(&format!(
+        "{}: Compute {}",
+        alibaba.sheet.name,
+        usd(alibaba.total_usd.unwrap())
+    ));
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{}: Requests", alibaba.sheet.name))
+            .is_none()
+    );
+    legend_entry(&harness, "Compute").click();
+    harness.run();
+    assert!(harness.state().costs.hidden_categories.contains("Compute"));
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{}: Compute", alibaba.sheet.name))
+            .is_none()
+    );
+}
+
 #[test]
 #[cfg_attr(
     not(target_os = "linux"),

@@ -76,21 +76,18 @@ pub fn sources_ui(ui: &mut Ui, sources: &[Source]) {
     }
 }
 
-/// A distinct colour for the i-th series of a chart.
+/// A distinct colour for the i-th series of a chart: Paul Tol's "bright"
+/// scheme (without its grey, which the always-on line uses), made to stay
+/// apart for readers with colour-vision deficiencies. It repeats after six;
+/// charts with more series add line styles or marker shapes.
 pub fn series_color(index: usize) -> Color32 {
-    const PALETTE: [Color32; 12] = [
-        Color32::from_rgb(255, 153, 0),
-        Color32::from_rgb(0, 120, 212),
-        Color32::from_rgb(52, 168, 83),
-        Color32::from_rgb(243, 128, 32),
-        Color32::from_rgb(170, 90, 200),
-        Color32::from_rgb(199, 70, 52),
-        Color32::from_rgb(0, 170, 170),
-        Color32::from_rgb(140, 110, 60),
-        Color32::from_rgb(230, 90, 150),
-        Color32::from_rgb(100, 130, 160),
-        Color32::from_rgb(150, 180, 40),
-        Color32::from_rgb(90, 90, 220),
+    const PALETTE: [Color32; 6] = [
+        Color32::from_rgb(68, 119, 170),  // blue
+        Color32::from_rgb(238, 102, 119), // red
+        Color32::from_rgb(34, 136, 51),   // green
+        Color32::from_rgb(204, 187, 68),  // yellow
+        Color32::from_rgb(102, 204, 238), // cyan
+        Color32::from_rgb(170, 51, 119),  // purple
     ];
     PALETTE[index % PALETTE.len()]
 }

@@ -41,6 +41,11 @@ pub struct CostsState {
     /// Rows whose line items are shown.
     pub expanded: BTreeSet<String>,
     pub chart: ChartKind,
+    /// Offers (by price-sheet id) and the always-on line hidden from the
+    /// volume chart by a click on their legend entry.
+    pub hidden_series: BTreeSet<String>,
+    /// Kinds of charge hidden from the breakdown chart.
+    pub hidden_categories: BTreeSet<String>,
     pub export_path: String,
     pub export_format: Format,
     /// Break-evens and chart curves, kept until the inputs change.
@@ -80,6 +85,8 @@ impl Default for CostsState {
             },
             expanded: BTreeSet::new(),
             chart: ChartKind::Volume,
+            hidden_series: BTreeSet::new(),
+            hidden_categories: BTreeSet::new(),
             export_path: default_export_path(Format::Csv),
             export_format: Format::Csv,
             computed: None,
