@@ -96,6 +96,10 @@ fn a_row_expands_into_its_line_items() {
     harness.run();
     assert!(harness.state().costs.expanded.contains("aws-lambda"));
     harness.get_by_label_contains("Duration (x86)");
+    // Requests read as a count of requests, the price says per how many.
+    harness.get_by_label("9,000,000 requests");
+    harness.get_by_label("at $0.2 per 1M requests");
+    assert!(harness.query_by_label("9 1M requests").is_none());
 }
 
 #[test]

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::CostsState;
 use crate::cost::engine::grouped;
-use crate::cost::{BreakEven, Quote};
+use crate::cost::{BreakEven, LineItem, Quote};
 use crate::export::{cheapest_total, quantity, unit_price, usd};
 
 pub fn ui(state: &mut CostsState, ui: &mut Ui, quotes: &[Quote<'_>], breakevens: &[BreakEven]) {
@@ -57,6 +57,20 @@ const HEADERS: [(&str, f32); 4] = [
     ("vs cheapest", 90.0),
     ("Break-even vs always-on", 160.0),
 ];
+
+/// A line item's quantity in the unit people count in: "9,000,000
+/// requests", not "9 1M requests" (the price says per how many).
+pub fn quantity_text(item: &LineItem<'_>) -> String {
+    let unit = item.unit();
+    let base_unit = unit
+        .split_once(' ')
+        .filter(|(count, _)| count.starts_with('1') && item.meter.unit_size > 1.0)
+        .map(|(_, rest)| rest);
+    match base_unit {
+        Some(base) => format!("{} {base}", quantity(item.quantity * item.meter.unit_size)),
+        None => format!("{} {unit}", quantity(item.quantity)),
+    }
+}
 
 /// The column widths for the table's width: the platform column gives up
 /// space first (names are cut with "…" and whole on hover), so the numbers
@@ -189,14 +203,15 @@ fn row_ui(
                 .show(ui, |ui| {
                     for item in &quote.line_items {
                         ui.label(RichText::new(item.label()).small());
+                        ui.label(RichText::new(quantity_text(item)).small());
                         ui.label(
-                            RichText::new(format!("{} {}", quantity(item.quantity), item.unit()))
-                                .small(),
-                        );
-                        ui.label(
-                            RichText::new(format!("× {}", unit_price(item.unit_price_usd)))
-                                .small()
-                                .weak(),
+                            RichText::new(format!(
+                                "at {} per {}",
+                                unit_price(item.unit_price_usd),
+                                item.unit()
+                            ))
+                            .small()
+                            .weak(),
                         );
                         ui.label(RichText::new(usd(item.usd)).small());
                         ui.end_row();
@@ -212,5 +227,32 @@ fn row_ui(
             }
         });
         ui.add_space(4.0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::cost::{self, PricingOptions, Workload};
+
+    #[test]
+    fn quantities_read_in_whole_units() {
+        let catalog = Catalog::builtin().unwrap();
+        let lambda = catalog.price_sheet("aws-lambda").unwrap();
+        let workload = Workload {
+            requests_per_month: 10_000_000.0,
+            ..Workload::default()
+        };
+        let options = PricingOptions { free_tier: false };
+        let quote = cost::quote(lambda, &workload, options);
+        let texts: Vec<String> = quote.line_items.iter().map(quantity_text).collect();
+        assert!(
+            texts.contains(&"10,000,000 requests".to_owned()),
+            "{texts:?}"
+        );
+        assert!(texts.iter().all(|t| !t.contains(" 1M ")), "{texts:?}");
+        // Units counted one by one keep their quantity.
+        assert!(texts.iter().any(|t| t.ends_with(" GB-s")), "{texts:?}");
     }
 }
