@@ -251,6 +251,54 @@ fn the_breakdown_labels_every_bar_with_its_offer_and_charges() {
 #[test]
 #[cfg_attr(
     not(target_os = "linux"),
+    ignore = "renders through wgpu, tested with Mesa lavapipe on Linux"
+)]
+fn the_chart_png_is_the_whole_chart_at_window_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .with_max_steps(20)
+        .wgpu()
+        .build_ui_state(
+            |ui, app: &mut AtlasApp| app.ui_root(ui),
+            costs_app(catalog()),
+        );
+    harness.state_mut().costs.export_path = dir.path().join("comparison.csv").display().to_string();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Chart as PNG")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Chart as PNG")
+        .click();
+    harness.run();
+    let status = harness.state().status.clone().expect("a status message");
+    assert!(!status.is_error, "{}", status.text);
+    assert!(
+        status.text.starts_with("Saved the chart to"),
+        "{}",
+        status.text
+    );
+    let png = image::open(dir.path().join("comparison.png")).expect("the PNG exists");
+    // The whole window, not the chart pane: a size fit for a document.
+    assert_eq!((png.width(), png.height()), (1200, 800));
+    let png = png.to_rgba8();
+    // The title band (where the screen shows the comparison table) carries text.
+    let background = *png.get_pixel(2, 2);
+    let title_band = (0..png.width())
+        .flat_map(|x| (20..70).map(move |y| (x, y)))
+        .filter(|(x, y)| *png.get_pixel(*x, *y) != background)
+        .count();
+    assert!(
+        title_band > 200,
+        "{title_band} pixels differ in the title band"
+    );
+}
+
+#[test]
+#[cfg_attr(
+    not(target_os = "linux"),
     ignore = "the committed image was rendered by Mesa lavapipe on Linux"
 )]
 fn costs_charts_snapshot() {

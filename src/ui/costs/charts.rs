@@ -158,13 +158,8 @@ fn closeness(a: &[[f64; 2]], b: &[[f64; 2]]) -> (bool, bool) {
     (near * 10 >= gaps.len() * 9, exact)
 }
 
-/// Draw the chart the user picked; returns its rectangle (for PNG export).
-pub(super) fn ui(
-    state: &mut CostsState,
-    ui: &mut Ui,
-    quotes: &[Quote<'_>],
-    computed: &Computed,
-) -> egui::Rect {
+/// Draw the chart the user picked, with its selector and hint.
+pub(super) fn ui(state: &mut CostsState, ui: &mut Ui, quotes: &[Quote<'_>], computed: &Computed) {
     ui.horizontal(|ui| {
         ui.selectable_value(&mut state.chart, ChartKind::Volume, "Cost vs volume");
         ui.selectable_value(&mut state.chart, ChartKind::Breakdown, "Cost breakdown");
@@ -176,8 +171,18 @@ pub(super) fn ui(
         };
         ui.add(egui::Label::new(RichText::new(hint).weak().small()).wrap());
     });
-    // The whole area the chart takes, title and legend included, for PNG export.
-    let area = ui.available_rect_before_wrap();
+    chart_ui(state, ui, quotes, computed, "");
+}
+
+/// The chart itself: title, workload, legend and plot. `id_salt` keeps a
+/// second copy (the one drawn for a PNG) apart from the one on screen.
+pub(super) fn chart_ui(
+    state: &mut CostsState,
+    ui: &mut Ui,
+    quotes: &[Quote<'_>],
+    computed: &Computed,
+    id_salt: &str,
+) {
     let workload = workload_line(&state.workload, state.options());
     match state.chart {
         ChartKind::Volume => {
@@ -186,14 +191,19 @@ pub(super) fn ui(
                 "Monthly cost by monthly requests (log scales)",
                 &workload,
             );
-            volume_ui(state, ui, computed);
+            volume_ui(state, ui, computed, id_salt);
         }
         ChartKind::Breakdown => {
             title_ui(ui, "What each monthly bill is made of", &workload);
-            breakdown_ui(ui, quotes, &state.workload, &mut state.hidden_categories);
+            breakdown_ui(
+                ui,
+                quotes,
+                &state.workload,
+                &mut state.hidden_categories,
+                id_salt,
+            );
         }
     }
-    area
 }
 
 /// The workload a chart is drawn for, in one line.
@@ -423,7 +433,7 @@ pub fn volume_series(computed: &Computed, hidden: &BTreeSet<String>) -> Vec<Volu
         .collect()
 }
 
-fn volume_ui(state: &mut CostsState, ui: &mut Ui, computed: &Computed) {
+fn volume_ui(state: &mut CostsState, ui: &mut Ui, computed: &Computed, id_salt: &str) {
     let volumes = cost::log_volumes(VOLUME_FROM, VOLUME_TO, SWEEP_POINTS);
     let always_on = state.always_on;
     let always_on_ok = always_on.validate().is_ok();
@@ -492,7 +502,7 @@ fn volume_ui(state: &mut CostsState, ui: &mut Ui, computed: &Computed) {
 
     let series = volume_series(computed, &state.hidden_series);
     let show_always_on = always_on_ok && !state.hidden_series.contains(ALWAYS_ON_KEY);
-    Plot::new("cost_vs_volume")
+    Plot::new(("cost_vs_volume", id_salt))
         .x_axis_label("Requests per month")
         .y_axis_label("USD per month")
         .y_axis_min_width(52.0)
@@ -675,6 +685,7 @@ fn breakdown_ui(
     quotes: &[Quote<'_>],
     workload: &Workload,
     hidden: &mut BTreeSet<String>,
+    id_salt: &str,
 ) {
     let bars = breakdown_bars(quotes);
     let used: Vec<(usize, &str)> = CATEGORIES
@@ -700,7 +711,7 @@ fn breakdown_ui(
         return;
     }
     egui::ScrollArea::vertical()
-        .id_salt("breakdown_scroll")
+        .id_salt(("breakdown_scroll", id_salt))
         .auto_shrink(false)
         .show(ui, |ui| {
             let font = FontId::proportional(13.0);
