@@ -97,6 +97,10 @@ fn a_row_expands_into_its_line_items() {
     harness.run();
     assert!(harness.state().costs.expanded.contains("aws-lambda"));
     harness.get_by_label_contains("Duration (x86)");
+    // Requests read as a count of requests, the price says per how many.
+    harness.get_by_label("9,000,000 requests");
+    harness.get_by_label("at $0.2 per 1M requests");
+    assert!(harness.query_by_label("9 1M requests").is_none());
 }
 
 #[test]
@@ -165,6 +169,132 @@ fn a_failed_export_says_why_and_keeps_the_earlier_file() {
     assert!(status.is_error);
     assert!(status.text.contains("could not write"), "{}", status.text);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "earlier");
+}
+
+/// The chart legend's entry for `name` (the provider list has a checkbox of
+/// the same name further left).
+fn legend_entry<'a>(harness: &'a Harness<'_, AtlasApp>, name: &'a str) -> egui_kittest::Node<'a> {
+    harness
+        .query_all_by_role_and_label(Role::CheckBox, name)
+        .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .expect("a legend entry")
+}
+
+#[test]
+fn a_legend_click_hides_an_offer_and_a_second_brings_it_back() {
+    let mut harness = harness(catalog());
+    harness.run();
+    let provider_box = harness
+        .query_all_by_role_and_label(Role::CheckBox, "AWS Lambda")
+        .count();
+    assert_eq!(
+        provider_box, 2,
+        "the provider checkbox and the legend entry"
+    );
+    legend_entry(&harness, "AWS Lambda").click();
+    harness.run();
+    assert!(harness.state().costs.hidden_series.contains("aws-lambda"));
+    // Still priced: hiding a line is not deselecting the offer.
+    assert!(harness.state().costs.selected.contains("aws-lambda"));
+    legend_entry(&harness, "AWS Lambda").click();
+    harness.run();
+    assert!(harness.state().costs.hidden_series.is_empty());
+    legend_entry(&harness, "Always-on server").click();
+    harness.run();
+    assert!(harness.state().costs.hidden_series.contains("always-on"));
+}
+
+#[test]
+fn the_breakdown_labels_every_bar_with_its_offer_and_charges() {
+    let catalog = catalog();
+    let mut harness = harness(Arc::clone(&catalog));
+    harness.run();
+    harness.get_by_label("Cost breakdown").click();
+    harness.run();
+    let quotes = harness.state().costs.quotes(&catalog);
+    let legend_bottom = ["Requests", "Compute"]
+        .iter()
+        .map(|c| legend_entry(&harness, c).rect().bottom())
+        .fold(0.0, f32::max);
+    for quote in quotes.iter().filter(|q| q.feasible()) {
+        let name = harness.get_by_role_and_label(Role::Label, &quote.sheet.name);
+        assert!(
+            name.rect().top() > legend_bottom,
+            "{} under the legend",
+            quote.sheet.name
+        );
+    }
+    let alibaba = quotes
+        .iter()
+        .find(|q| q.sheet.id == "alibaba-function-compute")
+        .unwrap();
+    // Its compute units bill invocations, vCPU and memory time: compute, not requests.
+    harness.get_by_label(&format!(
+        "{}: Compute {}",
+        alibaba.sheet.name,
+        usd(alibaba.total_usd.unwrap())
+    ));
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{}: Requests", alibaba.sheet.name))
+            .is_none()
+    );
+    legend_entry(&harness, "Compute").click();
+    harness.run();
+    assert!(harness.state().costs.hidden_categories.contains("Compute"));
+    assert!(
+        harness
+            .query_by_label_contains(&format!("{}: Compute", alibaba.sheet.name))
+            .is_none()
+    );
+}
+
+#[test]
+#[cfg_attr(
+    not(target_os = "linux"),
+    ignore = "renders through wgpu, tested with Mesa lavapipe on Linux"
+)]
+fn the_chart_png_is_the_whole_chart_at_window_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .with_max_steps(20)
+        .wgpu()
+        .build_ui_state(
+            |ui, app: &mut AtlasApp| app.ui_root(ui),
+            costs_app(catalog()),
+        );
+    harness.state_mut().costs.export_path = dir.path().join("comparison.csv").display().to_string();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Chart as PNG")
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Chart as PNG")
+        .click();
+    harness.run();
+    let status = harness.state().status.clone().expect("a status message");
+    assert!(!status.is_error, "{}", status.text);
+    assert!(
+        status.text.starts_with("Saved the chart to"),
+        "{}",
+        status.text
+    );
+    let png = image::open(dir.path().join("comparison.png")).expect("the PNG exists");
+    // The whole window, not the chart pane: a size fit for a document.
+    assert_eq!((png.width(), png.height()), (1200, 800));
+    let png = png.to_rgba8();
+    // The title band (where the screen shows the comparison table) carries text.
+    let background = *png.get_pixel(2, 2);
+    let title_band = (0..png.width())
+        .flat_map(|x| (20..70).map(move |y| (x, y)))
+        .filter(|(x, y)| *png.get_pixel(*x, *y) != background)
+        .count();
+    assert!(
+        title_band > 200,
+        "{title_band} pixels differ in the title band"
+    );
 }
 
 #[test]

@@ -22,14 +22,38 @@ use crate::catalog::Catalog;
 /// The id eframe stores settings under.
 pub const APP_ID: &str = "serverless-atlas";
 
+/// The application icon, drawn for the project (see `assets/icon.svg`).
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/serverless-atlas-256.png");
+
+/// The window and taskbar icon; `None` (the platform's default icon) if the
+/// embedded PNG could not be decoded.
+pub fn icon() -> Option<egui::IconData> {
+    let image = image::load_from_memory_with_format(ICON_PNG, image::ImageFormat::Png)
+        .ok()?
+        .into_rgba8();
+    let (width, height) = image.dimensions();
+    Some(egui::IconData {
+        rgba: image.into_raw(),
+        width,
+        height,
+    })
+}
+
 /// Open the window on a catalog, and on an architecture file if given.
 pub fn run(catalog: Arc<Catalog>, file: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Serverless Atlas")
+        // Matches the desktop entry's name and StartupWMClass, so the
+        // taskbar groups the window under the entry's icon.
+        .with_app_id(APP_ID)
+        .with_inner_size([1400.0, 880.0])
+        .with_min_inner_size([900.0, 560.0])
+        .with_drag_and_drop(true);
+    if let Some(icon) = icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Serverless Atlas")
-            .with_inner_size([1400.0, 880.0])
-            .with_min_inner_size([900.0, 560.0])
-            .with_drag_and_drop(true),
+        viewport,
         persist_window: true,
         ..Default::default()
     };
@@ -39,4 +63,43 @@ pub fn run(catalog: Arc<Catalog>, file: Option<std::path::PathBuf>) -> anyhow::R
         Box::new(move |cc| Ok(Box::new(AtlasApp::from_creation_context(cc, catalog, file)))),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_icon_decodes_and_is_not_blank() {
+        let icon = icon().expect("the embedded icon decodes");
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+        // Opaque in the middle, transparent in the rounded corner.
+        let alpha = |x: usize, y: usize| icon.rgba[(y * 256 + x) * 4 + 3];
+        assert_eq!(alpha(128, 128), 255);
+        assert_eq!(alpha(1, 1), 0);
+    }
+
+    #[test]
+    fn the_desktop_entry_names_the_binary_and_the_icon() {
+        let entry = include_str!("../../assets/serverless-atlas.desktop");
+        let value = |key: &str| {
+            entry
+                .lines()
+                .find_map(|line| line.strip_prefix(key)?.strip_prefix('='))
+                .unwrap_or_default()
+        };
+        assert_eq!(value("Exec"), env!("CARGO_PKG_NAME"));
+        assert_eq!(value("Icon"), APP_ID);
+        assert_eq!(value("StartupWMClass"), APP_ID);
+        for size in [16, 24, 32, 48, 64, 128, 256, 512] {
+            let path = format!(
+                "{}/assets/icons/{APP_ID}-{size}.png",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let (width, height) =
+                image::image_dimensions(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            assert_eq!((width, height), (size, size), "{path}");
+        }
+    }
 }

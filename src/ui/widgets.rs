@@ -5,17 +5,33 @@ use egui::{Color32, RichText, Ui};
 use crate::catalog::{Source, Status, ToolStatus};
 
 /// A small coloured label with a rounded background.
+///
+/// Laid out as one piece (never broken inside), so a wrapping row moves a
+/// badge that does not fit to the next line instead of squeezing its text
+/// one letter per line.
 pub fn badge(ui: &mut Ui, text: &str, color: Color32) -> egui::Response {
-    let fill = color.gamma_multiply(0.22);
-    egui::Frame::new()
-        .fill(fill)
-        .stroke(egui::Stroke::new(1.0, color.gamma_multiply(0.7)))
-        .corner_radius(6.0)
-        .inner_margin(egui::Margin::symmetric(5, 1))
-        .show(ui, |ui| {
-            ui.label(RichText::new(text).small().color(color));
-        })
-        .response
+    let margin = egui::vec2(5.0, 1.0);
+    let galley = egui::WidgetText::from(RichText::new(text).small().color(color)).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Small,
+    );
+    let size = galley.size() + 2.0 * margin + egui::vec2(2.0, 2.0);
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
+        painter.rect(
+            rect.shrink(0.5),
+            6.0,
+            color.gamma_multiply(0.22),
+            egui::Stroke::new(1.0, color.gamma_multiply(0.7)),
+            egui::StrokeKind::Inside,
+        );
+        painter.galley(rect.min + margin + egui::vec2(1.0, 1.0), galley, color);
+    }
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    response
 }
 
 pub fn status_color(status: Status) -> Color32 {
@@ -60,21 +76,18 @@ pub fn sources_ui(ui: &mut Ui, sources: &[Source]) {
     }
 }
 
-/// A distinct colour for the i-th series of a chart.
+/// A distinct colour for the i-th series of a chart: Paul Tol's "bright"
+/// scheme (without its grey, which the always-on line uses), made to stay
+/// apart for readers with colour-vision deficiencies. It repeats after six;
+/// charts with more series add line styles or marker shapes.
 pub fn series_color(index: usize) -> Color32 {
-    const PALETTE: [Color32; 12] = [
-        Color32::from_rgb(255, 153, 0),
-        Color32::from_rgb(0, 120, 212),
-        Color32::from_rgb(52, 168, 83),
-        Color32::from_rgb(243, 128, 32),
-        Color32::from_rgb(170, 90, 200),
-        Color32::from_rgb(199, 70, 52),
-        Color32::from_rgb(0, 170, 170),
-        Color32::from_rgb(140, 110, 60),
-        Color32::from_rgb(230, 90, 150),
-        Color32::from_rgb(100, 130, 160),
-        Color32::from_rgb(150, 180, 40),
-        Color32::from_rgb(90, 90, 220),
+    const PALETTE: [Color32; 6] = [
+        Color32::from_rgb(68, 119, 170),  // blue
+        Color32::from_rgb(238, 102, 119), // red
+        Color32::from_rgb(34, 136, 51),   // green
+        Color32::from_rgb(204, 187, 68),  // yellow
+        Color32::from_rgb(102, 204, 238), // cyan
+        Color32::from_rgb(170, 51, 119),  // purple
     ];
     PALETTE[index % PALETTE.len()]
 }

@@ -9,8 +9,9 @@ use std::sync::{Arc, Mutex};
 
 use egui::{ColorImage, RichText, Ui};
 
-use super::CostsState;
+use super::{Computed, CostsState};
 use crate::catalog::Catalog;
+use crate::cost::Quote;
 use crate::export::{self, ExportError, Format};
 use crate::ui::command::Command;
 use crate::ui::status::StatusMessage;
@@ -209,30 +210,97 @@ pub fn run(
             }
         }
         Target::ChartPng => {
-            let Some(rect) = state.chart_rect else {
-                return error(
-                    "Open the Costs tab once so the chart is drawn, then export it.".into(),
-                );
-            };
-            let pixels_per_point = ctx.pixels_per_point();
-            let slot: Arc<Mutex<Option<StatusMessage>>> = Arc::clone(&state.finished_export);
-            let path = path.to_path_buf();
-            let repaint = ctx.clone();
-            ctx.request_screenshot(move |image| {
-                let outcome = save_png(&image, rect, pixels_per_point, &path);
-                let message = match outcome {
-                    Ok(()) => ok(format!("Saved the chart to {}", path.display())),
-                    Err(e) => error(format!("Chart export failed: {e}")),
-                };
-                if let Ok(mut slot) = slot.lock() {
-                    *slot = Some(message);
-                }
-                repaint.request_repaint();
-            });
-            ok("Capturing the chart…".into())
+            // Drawn and captured on the next frame, see `render_png`.
+            state.pending_png = Some((path.to_path_buf(), 0));
+            ctx.request_repaint();
+            ok("Drawing the chart for the PNG…".into())
         }
     }
 }
+
+/// Draw the chart alone over the whole window, with its title, workload,
+/// legend and axis titles, and save that frame as the PNG: a picture that
+/// stands on its own in a document, at the window's size rather than the
+/// chart pane's.
+pub(super) fn render_png(
+    state: &mut CostsState,
+    ctx: &egui::Context,
+    quotes: &[Quote<'_>],
+    computed: &Computed,
+    path: &Path,
+    capture: bool,
+) {
+    let rect = ctx.content_rect();
+    // A plain Ui on a foreground layer, not an Area: a new Area stays
+    // invisible for its first frame, which is the frame captured.
+    let layer = egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("chart_png_export"),
+    );
+    let mut ui = Ui::new(
+        ctx.clone(),
+        layer.id,
+        egui::UiBuilder::new().layer_id(layer).max_rect(rect),
+    );
+    ui.painter().rect_filled(rect, 0.0, ui.visuals().panel_fill);
+    let inner = rect.shrink(PNG_MARGIN);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(inner), |ui| {
+        ui.set_clip_rect(inner);
+        let footnote = egui::WidgetText::from(
+            RichText::new(format!(
+                "Serverless Atlas · prices as of: {}",
+                quotes
+                    .iter()
+                    .map(|q| format!("{} {}", q.sheet.name, q.sheet.as_of))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+            .small()
+            .weak(),
+        )
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Wrap),
+            inner.width(),
+            egui::TextStyle::Small,
+        );
+        // The plot takes what the footnote leaves.
+        let chart = egui::Rect::from_min_max(
+            inner.min,
+            egui::pos2(inner.right(), inner.bottom() - footnote.size().y - 8.0),
+        );
+        ui.scope_builder(egui::UiBuilder::new().max_rect(chart), |ui| {
+            super::charts::chart_ui(state, ui, quotes, computed, "png");
+        });
+        let text_color = ui.visuals().weak_text_color();
+        ui.painter().galley(
+            egui::pos2(inner.left(), inner.bottom() - footnote.size().y),
+            footnote,
+            text_color,
+        );
+    });
+    if !capture {
+        return;
+    }
+    let pixels_per_point = ctx.pixels_per_point();
+    let slot: Arc<Mutex<Option<StatusMessage>>> = Arc::clone(&state.finished_export);
+    let repaint = ctx.clone();
+    let path = path.to_path_buf();
+    ctx.request_screenshot(move |image| {
+        let outcome = save_png(&image, rect, pixels_per_point, &path);
+        let message = match outcome {
+            Ok(()) => ok(format!("Saved the chart to {}", path.display())),
+            Err(e) => error(format!("Chart export failed: {e}")),
+        };
+        if let Ok(mut slot) = slot.lock() {
+            *slot = Some(message);
+        }
+        repaint.request_repaint();
+    });
+}
+
+/// Space around the chart in the PNG, in points.
+const PNG_MARGIN: f32 = 24.0;
 
 /// Crop a screenshot to `rect` (in points) and write it as PNG.
 pub fn save_png(

@@ -41,13 +41,20 @@ pub struct CostsState {
     /// Rows whose line items are shown.
     pub expanded: BTreeSet<String>,
     pub chart: ChartKind,
+    /// Offers (by price-sheet id) and the always-on line hidden from the
+    /// volume chart by a click on their legend entry.
+    pub hidden_series: BTreeSet<String>,
+    /// Kinds of charge hidden from the breakdown chart.
+    pub hidden_categories: BTreeSet<String>,
     pub export_path: String,
     pub export_format: Format,
     /// Break-evens and chart curves, kept until the inputs change.
     #[serde(skip)]
     computed: Option<(InputsKey, Computed)>,
+    /// A PNG export in progress: where it goes and how many frames have
+    /// drawn the chart for it so far.
     #[serde(skip)]
-    chart_rect: Option<egui::Rect>,
+    pending_png: Option<(std::path::PathBuf, u8)>,
     /// Set by the screenshot callback of a PNG export when it finishes.
     #[serde(skip)]
     finished_export: Arc<Mutex<Option<StatusMessage>>>,
@@ -80,10 +87,12 @@ impl Default for CostsState {
             },
             expanded: BTreeSet::new(),
             chart: ChartKind::Volume,
+            hidden_series: BTreeSet::new(),
+            hidden_categories: BTreeSet::new(),
             export_path: default_export_path(Format::Csv),
             export_format: Format::Csv,
             computed: None,
-            chart_rect: None,
+            pending_png: None,
             finished_export: Arc::default(),
         }
     }
@@ -215,9 +224,20 @@ impl CostsState {
                 .default_size(table_height)
                 .show(ui, |ui| table::ui(self, ui, &quotes, &computed.breakevens));
             egui::CentralPanel::default().show(ui, |ui| {
-                self.chart_rect = Some(charts::ui(self, ui, &quotes, &computed));
+                charts::ui(self, ui, &quotes, &computed);
             });
         });
+        if let Some((path, frames)) = self.pending_png.take() {
+            let quotes = self.quotes(catalog);
+            // The plot sizes its axes from the frame before, so the chart is
+            // drawn once unseen by the capture, then captured.
+            let capture = frames >= 1;
+            export::render_png(self, ui.ctx(), &quotes, &computed, &path, capture);
+            if !capture {
+                self.pending_png = Some((path, frames + 1));
+                ui.ctx().request_repaint();
+            }
+        }
         self.computed = Some((computed.key.clone(), computed));
         message
     }

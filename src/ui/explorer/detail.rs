@@ -20,8 +20,10 @@ pub fn ui(
     compared: &[String],
 ) -> Option<Action> {
     let mut action = None;
+    // One scroll position per platform: a newly selected platform opens at
+    // its top instead of where the previous one was left.
     egui::ScrollArea::vertical()
-        .id_salt("platform_detail")
+        .id_salt(("platform_detail", &platform.id))
         .auto_shrink(false)
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {

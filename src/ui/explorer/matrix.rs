@@ -41,9 +41,9 @@ enum Mark {
     Yes(usize),
 }
 
-const ROW_LABEL_WIDTH: f32 = 190.0;
-const HEADER_HEIGHT: f32 = 175.0;
 const ROW_HEIGHT: f32 = 22.0;
+/// Space around the measured labels, in points.
+const LABEL_PADDING: f32 = 12.0;
 
 pub fn ui(state: &mut ExplorerState, ui: &mut Ui, catalog: &Catalog) {
     ui.horizontal(|ui| {
@@ -210,21 +210,39 @@ fn grid_ui(
     mark: &dyn Fn(&str, &str) -> Mark,
     selected: &mut Option<Cell>,
 ) {
-    let size = Vec2::new(
-        ROW_LABEL_WIDTH + column_width * columns.len() as f32,
-        HEADER_HEIGHT + ROW_HEIGHT * rows.len() as f32,
-    );
-    let (area, _) = ui.allocate_exact_size(size, Sense::hover());
-    let painter = ui.painter_at(area);
     let visuals = ui.visuals().clone();
     let text_color = visuals.text_color();
     let font = FontId::proportional(12.5);
+    // The label column and the header are as wide and as tall as the longest
+    // row name and column name, so no name runs into the cells or is cut.
+    let layout = |text: &str| {
+        ui.painter()
+            .layout_no_wrap(text.to_owned(), font.clone(), text_color)
+    };
+    let row_galleys: Vec<_> = rows.iter().map(|r| layout(&r.label)).collect();
+    let column_galleys: Vec<_> = columns.iter().map(|c| layout(&c.label)).collect();
+    let widest = |galleys: &[std::sync::Arc<egui::Galley>]| {
+        galleys.iter().map(|g| g.size().x).fold(0.0, f32::max)
+    };
+    let row_label_width = widest(&row_galleys) + LABEL_PADDING;
+    let header_height = widest(&column_galleys) + LABEL_PADDING;
+    let size = Vec2::new(
+        row_label_width + column_width * columns.len() as f32,
+        header_height + ROW_HEIGHT * rows.len() as f32,
+    );
+    let (area, _) = ui.allocate_exact_size(size, Sense::hover());
+    let painter = ui.painter_at(area);
 
     // Column headers, rotated so narrow columns keep readable names.
-    for (index, column) in columns.iter().enumerate() {
-        let x = area.left() + ROW_LABEL_WIDTH + column_width * (index as f32 + 0.5);
-        let galley = painter.layout_no_wrap(column.label.clone(), font.clone(), text_color);
-        let anchor = egui::pos2(x - galley.size().y / 2.0, area.top() + HEADER_HEIGHT - 4.0);
+    for ((index, column), galley) in columns.iter().enumerate().zip(column_galleys) {
+        let x = area.left() + row_label_width + column_width * (index as f32 + 0.5);
+        let (text_width, text_height) = (galley.size().x, galley.size().y);
+        let anchor = egui::pos2(x - text_height / 2.0, area.top() + header_height - 4.0);
+        let bounds = Rect::from_min_max(
+            egui::pos2(anchor.x, anchor.y - text_width),
+            egui::pos2(anchor.x + text_height, anchor.y),
+        );
+        named_rect(ui, bounds, ("column_header", &column.id), &column.label);
         painter.add(
             egui::epaint::TextShape::new(anchor, galley, text_color)
                 .with_angle(-std::f32::consts::FRAC_PI_2),
@@ -233,7 +251,7 @@ fn grid_ui(
 
     let accent = visuals.selection.bg_fill;
     for (r, row) in rows.iter().enumerate() {
-        let top = area.top() + HEADER_HEIGHT + ROW_HEIGHT * r as f32;
+        let top = area.top() + header_height + ROW_HEIGHT * r as f32;
         if r % 2 == 1 {
             painter.rect_filled(
                 Rect::from_min_size(egui::pos2(area.left(), top), Vec2::new(size.x, ROW_HEIGHT)),
@@ -241,16 +259,21 @@ fn grid_ui(
                 visuals.faint_bg_color,
             );
         }
-        painter.text(
-            egui::pos2(area.left() + 4.0, top + ROW_HEIGHT / 2.0),
-            Align2::LEFT_CENTER,
-            &row.label,
-            font.clone(),
-            text_color,
+        let galley = &row_galleys[r];
+        let label_pos = egui::pos2(
+            area.left() + 4.0,
+            top + (ROW_HEIGHT - galley.size().y) / 2.0,
         );
+        named_rect(
+            ui,
+            Rect::from_min_size(label_pos, galley.size()),
+            ("row_label", &row.id),
+            &row.label,
+        );
+        painter.galley(label_pos, galley.clone(), text_color);
         for (c, column) in columns.iter().enumerate() {
             let rect = Rect::from_min_size(
-                egui::pos2(area.left() + ROW_LABEL_WIDTH + column_width * c as f32, top),
+                egui::pos2(area.left() + row_label_width + column_width * c as f32, top),
                 Vec2::new(column_width, ROW_HEIGHT),
             );
             let id = ui.scope_id().with(("cell", &row.id, &column.id));
@@ -292,6 +315,12 @@ fn grid_ui(
             response.on_hover_text(&label);
         }
     }
+}
+
+/// Tell screen readers (and tests) what text sits in a painted rectangle.
+fn named_rect(ui: &Ui, rect: Rect, salt: impl std::hash::Hash + std::fmt::Debug, text: &str) {
+    let response = ui.interact(rect, ui.scope_id().with(salt), Sense::hover());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, text));
 }
 
 fn evidence_ui(state: &ExplorerState, ui: &mut Ui, catalog: &Catalog) {

@@ -11,7 +11,7 @@ use egui::Ui;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
-use crate::catalog::query::{PlatformFilter, SortColumn};
+use crate::catalog::query::{self, PlatformFilter, SortColumn};
 
 pub use matrix::MatrixKind;
 
@@ -170,6 +170,15 @@ impl ExplorerState {
             .min_size(380.0)
             .show(ui, |ui| list::ui(self, ui, catalog));
         let mut price = None;
+        // The detail follows the list: when the filters hide the selected
+        // platform, show the first one still listed instead.
+        let listed = query::platforms(catalog, &self.filter, self.sort, self.ascending);
+        if !listed
+            .iter()
+            .any(|p| Some(p.id.as_str()) == self.selected.as_deref())
+        {
+            self.selected = listed.first().map(|p| p.id.clone());
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             let selected = self.selected.as_deref().and_then(|id| catalog.platform(id));
             match selected {
@@ -183,7 +192,7 @@ impl ExplorerState {
                 },
                 None => {
                     ui.centered_and_justified(|ui| {
-                        ui.label("Select a platform on the left to see everything about it.");
+                        ui.label("Nothing to show: no platform matches the filters.");
                     });
                 }
             }

@@ -25,7 +25,8 @@ pub enum Phase {
     Preview,
     Available,
     Deprecated,
-    /// Known to have started; its end is not in the sources.
+    /// Ended after this point, at a date the sources do not give: drawn as
+    /// a marker, not a bar.
     Unknown,
 }
 
@@ -51,25 +52,38 @@ pub fn spans(platform: &Platform, today: f64) -> Vec<Span> {
             phase: Phase::Preview,
         });
     }
+    // A platform that ended without a recorded date is drawn up to its last
+    // known date only, then marked as ended: never as running to today.
+    let ended_without_date =
+        matches!(platform.status, Status::Retired | Status::Archived) && shutdown.is_none();
     let end_of_life = shutdown.unwrap_or(today);
-    let live_to = deprecated.unwrap_or(end_of_life);
-    let ended_without_date = matches!(platform.status, Status::Retired | Status::Archived)
-        && shutdown.is_none()
-        && deprecated.is_none();
+    let live_to = deprecated.unwrap_or(if ended_without_date {
+        live_from
+    } else {
+        end_of_life
+    });
     out.push(Span {
         from: live_from,
         to: live_to.max(live_from),
-        phase: if ended_without_date {
-            Phase::Unknown
-        } else {
-            Phase::Available
-        },
+        phase: Phase::Available,
     });
     if let Some(dep) = deprecated {
         out.push(Span {
             from: dep,
-            to: end_of_life.max(dep),
+            to: if ended_without_date {
+                dep
+            } else {
+                end_of_life.max(dep)
+            },
             phase: Phase::Deprecated,
+        });
+    }
+    if ended_without_date {
+        let last_known = live_to.max(live_from);
+        out.push(Span {
+            from: last_known,
+            to: last_known,
+            phase: Phase::Unknown,
         });
     }
     out
@@ -102,10 +116,12 @@ pub fn ui(
             ("preview", Phase::Preview),
             ("available", Phase::Available),
             ("deprecated", Phase::Deprecated),
-            ("ended, date unknown", Phase::Unknown),
         ] {
             widgets::badge(ui, label, phase_color(phase));
         }
+        let (rect, _) = ui.allocate_exact_size(Vec2::splat(18.0), Sense::hover());
+        ended_marker(ui.painter(), rect.center());
+        ui.label(RichText::new("ended, date unknown").weak());
         ui.label(RichText::new("red dot: shutdown · red line: today").weak());
         ui.label(
             RichText::new(format!(
@@ -185,7 +201,12 @@ pub fn ui(
                         .dates
                         .shutdown
                         .map(|d| format!("shut down {}", d.label()))
-                        .unwrap_or_else(|| platform.status.label().to_owned())
+                        .unwrap_or_else(|| match platform.status {
+                            Status::Retired | Status::Archived => {
+                                format!("{}, end date unknown", platform.status.label())
+                            }
+                            _ => platform.status.label().to_owned(),
+                        })
                 );
                 response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &summary));
                 if selected == Some(platform.id.as_str()) {
@@ -205,17 +226,18 @@ pub fn ui(
                     visuals.text_color(),
                 );
                 for span in spans(platform, today) {
+                    if span.phase == Phase::Unknown {
+                        ended_marker(
+                            &painter,
+                            egui::pos2(x_of(span.from) + 10.0, top + ROW_HEIGHT / 2.0),
+                        );
+                        continue;
+                    }
                     let from = x_of(span.from);
                     let to = x_of(span.to).max(from + 3.0);
                     let bar =
                         Rect::from_x_y_ranges(from..=to, (top + 5.0)..=(top + ROW_HEIGHT - 5.0));
-                    let color = phase_color(span.phase);
-                    let fill = if span.phase == Phase::Unknown {
-                        color.gamma_multiply(0.45)
-                    } else {
-                        color
-                    };
-                    painter.rect_filled(bar, 3.0, fill);
+                    painter.rect_filled(bar, 3.0, phase_color(span.phase));
                 }
                 if let Some(shutdown) = platform.dates.shutdown {
                     painter.circle_filled(
@@ -264,6 +286,19 @@ pub fn ui(
     clicked
 }
 
+/// "Ended at a date the sources do not give": a grey ringed question mark.
+fn ended_marker(painter: &egui::Painter, center: egui::Pos2) {
+    let color = phase_color(Phase::Unknown);
+    painter.circle_stroke(center, 7.0, Stroke::new(1.5, color));
+    painter.text(
+        center,
+        Align2::CENTER_CENTER,
+        "?",
+        FontId::proportional(11.0),
+        color,
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,5 +314,39 @@ mod tests {
         let lambda = spans(catalog.platform("aws-lambda").unwrap(), today);
         assert_eq!(lambda.last().unwrap().to, today);
         assert!(lambda.first().unwrap().from < 2015.0);
+    }
+
+    #[test]
+    fn a_platform_that_ended_at_an_unknown_date_never_reaches_today() {
+        let catalog = Catalog::builtin().unwrap();
+        let today = 2026.9;
+        let ended: Vec<&Platform> = catalog
+            .platforms
+            .iter()
+            .filter(|p| {
+                matches!(p.status, Status::Retired | Status::Archived)
+                    && p.dates.shutdown.is_none()
+                    && p.dates.first().is_some()
+            })
+            .collect();
+        assert!(!ended.is_empty(), "the catalog has such platforms");
+        for platform in ended {
+            let spans = spans(platform, today);
+            assert!(
+                spans.iter().all(|s| s.to < today),
+                "{} is drawn to today: {spans:?}",
+                platform.id
+            );
+            let last = spans.last().unwrap();
+            assert_eq!(last.phase, Phase::Unknown, "{}", platform.id);
+        }
+        // Kubeless: deprecated in December 2021, archived since; the
+        // deprecation shows, and stops where the sources stop.
+        let kubeless = spans(catalog.platform("kubeless").unwrap(), today);
+        let deprecated = kubeless
+            .iter()
+            .find(|s| s.phase == Phase::Deprecated)
+            .unwrap();
+        assert!(deprecated.to < 2022.0, "{kubeless:?}");
     }
 }
