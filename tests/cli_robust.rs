@@ -138,6 +138,13 @@ fn line_items_and_assumptions_read_as_sentences() {
         "markdown",
     ]);
     assert!(md.contains("1 concurrent request per instance"), "{md}");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let cost = ok(&["cost", examples.join("http-api.ron").to_str().unwrap()]);
+    assert!(
+        cost.contains("Requests: 4M requests at $0.2 per 1M requests = $0.80"),
+        "{cost}"
+    );
+    assert!(!cost.contains(" 1M requests x"), "{cost}");
 }
 
 #[test]

@@ -584,7 +584,12 @@ fn too_large_loads(
                 node,
                 format!(
                     "receives {} events a month, above the {} any provider could bill: too large to price",
-                    crate::format::input(events),
+                    if events.is_finite() {
+                        crate::format::input(events)
+                    } else {
+                        // A computed load, not a typed one: no `inf`.
+                        "more".to_owned()
+                    },
                     crate::format::input(MAX_REQUESTS_PER_MONTH)
                 ),
             ));

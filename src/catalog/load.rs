@@ -204,6 +204,8 @@ impl CatalogFiles {
 
 /// Read one file as text: an unreadable file is an I/O error, a file that
 /// is not UTF-8 a syntax error at its first bad byte.
+// Called once per file, never on a hot path (as `parse_ron`).
+#[allow(clippy::result_large_err)]
 fn read_source(path: &Path) -> Result<SourceFile, CatalogError> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|error| CatalogError::Io {

@@ -735,7 +735,11 @@ const MEMORY_FLOOR_MB: Range = range(0.0, true, MAX_MEMORY_MB);
 const DURATION_MS: Range = range(0.0, false, MAX_DURATION_MS);
 const DURATION_FLOOR_MS: Range = range(0.0, true, MAX_DURATION_MS);
 const EPHEMERAL_MB: Range = range(0.0, true, MAX_EPHEMERAL_MB);
-const PAYLOAD_KB: Range = range(0.0, false, MAX_PAYLOAD_KB);
+/// Steps usage is divided by and rounded up to: a denormal step (5e-324)
+/// turns any usage into infinitely many steps.
+const ROUNDING_MS: Range = range(1e-3, true, MAX_DURATION_MS);
+const STEP_MB: Range = range(1e-3, true, MAX_MEMORY_MB);
+const PAYLOAD_KB: Range = range(1e-6, true, MAX_PAYLOAD_KB);
 const PAYLOAD_FLOOR_KB: Range = range(0.0, true, MAX_PAYLOAD_KB);
 /// Multipliers (meter weights, CPU per GB, CPU per size): a denormal such
 /// as 5e-324 or a huge factor is a typo, never a price.
@@ -829,7 +833,7 @@ fn check_sheet_numbers(check: &mut Checker<'_>, file: &SourceFile, sheet: &Price
             check,
             &["billing", "duration_rounding_ms"],
             billing.duration_rounding_ms,
-            DURATION_MS,
+            ROUNDING_MS,
         );
     }
     number(
@@ -845,12 +849,7 @@ fn check_sheet_numbers(check: &mut Checker<'_>, file: &SourceFile, sheet: &Price
             cap_mb,
         } => {
             if positive(*step_mb) {
-                number(
-                    check,
-                    &["billing", "memory", "step_mb"],
-                    *step_mb,
-                    MEMORY_MB,
-                );
+                number(check, &["billing", "memory", "step_mb"], *step_mb, STEP_MB);
             }
             number(
                 check,
@@ -928,7 +927,7 @@ fn check_sheet_numbers(check: &mut Checker<'_>, file: &SourceFile, sheet: &Price
             check,
             &["billing", "provisioned_rounding_minutes"],
             value,
-            range(0.0, false, MAX_DURATION_MS / 60_000.0),
+            range(1e-3, true, MAX_DURATION_MS / 60_000.0),
         );
     }
     if let Some(per_instance) = &billing.per_instance {

@@ -315,7 +315,7 @@ fn show(catalog: &Catalog, id: &str, format: ListFormat) -> Result<String, Failu
                 let prices: Vec<String> = meter
                     .tiers
                     .iter()
-                    .map(|t| format!("${} per {}", t.usd, meter.unit))
+                    .map(|t| format!("{} per {}", crate::format::unit_price(t.usd), meter.unit))
                     .collect();
                 let _ = writeln!(out, "  {}: {}", meter.name, prices.join(", then "));
             }

@@ -247,11 +247,11 @@ pub fn ports_table(ports: &[ProviderPort]) -> String {
             for line in &bill.line_items {
                 let _ = writeln!(
                     out,
-                    "    {}: {} {} x {} = {}",
+                    "    {}: {} at {} per {} = {}",
                     line.meter,
-                    quantity(line.quantity),
-                    line.unit,
+                    crate::format::quantity_with_unit(line.quantity, &line.unit),
                     unit_price(line.unit_price_usd),
+                    line.unit,
                     usd(line.usd)
                 );
             }
