@@ -67,6 +67,7 @@ pub struct AtlasApp {
     /// Every message shown, for the status bar's list.
     pub status_log: status::Log,
     show_shortcuts: bool,
+    show_messages_log: bool,
     theme_applied: Option<ThemeChoice>,
 }
 
@@ -94,6 +95,7 @@ impl AtlasApp {
             messages: Messages::default(),
             status_log: status::Log::default(),
             show_shortcuts: false,
+            show_messages_log: false,
             theme_applied: None,
         };
         app.explorer.forget_unknown_ids(&app.catalog);
@@ -171,6 +173,14 @@ impl AtlasApp {
         }
         self.handle_window_events(ui.ctx());
         self.design.begin_frame(ui.ctx());
+        // Esc closes the shortcut list first, before it could clear the canvas.
+        if self.show_shortcuts
+            && ui
+                .ctx()
+                .input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.show_shortcuts = false;
+        }
         let canvas_live = self.tab == Tab::Design && self.design.canvas_keys_live();
         for command in command::pressed(ui.ctx(), canvas_live) {
             self.run(ui.ctx(), command);
@@ -208,6 +218,9 @@ impl AtlasApp {
         }
         if self.show_shortcuts {
             self.shortcuts_window(ui.ctx());
+        }
+        if self.show_messages_log {
+            self.messages_window(ui.ctx());
         }
         if let Some(message) = self.costs.take_finished_export() {
             self.messages.push(message);
@@ -290,6 +303,10 @@ impl AtlasApp {
                     ui.ctx().request_repaint();
                 }
             }
+            if self.tab == Tab::Design {
+                ui.add_space(24.0);
+                self.design.title_ui(ui);
+            }
         });
     }
 
@@ -312,15 +329,8 @@ impl AtlasApp {
                 let text = self.design.status_text(&self.catalog);
                 ui.label(RichText::new(text).strong());
             }
-            if let Some(status) = &self.status {
+            if let Some(status) = self.status.clone() {
                 ui.separator();
-                let text = RichText::new(&status.text);
-                let text = if status.is_error {
-                    text.color(ui.visuals().error_fg_color)
-                } else {
-                    text
-                };
-                ui.label(text);
                 if ui
                     .small_button("×")
                     .on_hover_text("Dismiss message")
@@ -328,8 +338,52 @@ impl AtlasApp {
                 {
                     self.status = None;
                 }
+                // The newest message takes what width is left, cut short with
+                // "…"; hover shows it whole and a click lists every message.
+                let text = RichText::new(&status.text);
+                let text = if status.is_error {
+                    text.color(ui.visuals().error_fg_color)
+                } else {
+                    text
+                };
+                let response = ui
+                    .add(
+                        egui::Label::new(text)
+                            .truncate()
+                            .sense(egui::Sense::click()),
+                    )
+                    .on_hover_text(format!("{}\n\nClick to see every message.", status.text));
+                if response.clicked() {
+                    self.show_messages_log = true;
+                }
             }
         });
+    }
+
+    /// Every message of this run, newest first, wrapped to be read whole.
+    fn messages_window(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_messages_log;
+        egui::Window::new("Messages")
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(520.0)
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(360.0)
+                    .show(ui, |ui| {
+                        for message in self.status_log.entries().rev() {
+                            let text = RichText::new(&message.text);
+                            let text = if message.is_error {
+                                text.color(ui.visuals().error_fg_color)
+                            } else {
+                                text
+                            };
+                            ui.add(egui::Label::new(text).wrap().selectable(true));
+                            ui.separator();
+                        }
+                    });
+            });
+        self.show_messages_log = open;
     }
 
     /// Carry out a command from a menu, a shortcut or a button.

@@ -28,9 +28,14 @@ fn number(
 
 pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
     ui.heading("Inspector");
+    // The panel keeps its width whatever is selected: the scroll area
+    // fills it instead of shrinking to (or growing with) the content, and
+    // long texts wrap.
     egui::ScrollArea::vertical()
         .id_salt("inspector_scroll")
+        .auto_shrink([false, true])
         .show(ui, |ui| {
+            ui.set_max_width(ui.available_width());
             if let Some(id) = state.selection.only_node() {
                 node_ui(state, ui, catalog, id);
             } else if let Some(id) = state.selection.only_group() {

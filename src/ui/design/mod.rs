@@ -391,6 +391,11 @@ impl DesignState {
         modals::ui(self, ui.ctx(), catalog, messages);
     }
 
+    /// The document's title for the tab row.
+    pub fn title_ui(&self, ui: &mut Ui) {
+        toolbar::title_ui(self, ui);
+    }
+
     /// Called once a frame before anything else: a press starts a new
     /// gesture, so what came before it (text typed in a field that the press
     /// takes focus from) becomes its own step first.
