@@ -68,6 +68,9 @@ pub struct AtlasApp {
     pub status_log: status::Log,
     show_shortcuts: bool,
     show_messages_log: bool,
+    /// Set by `SERVERLESS_ATLAS_TIMINGS`: when the window code started, and
+    /// how many frames are left to log.
+    timings: Option<(std::time::Instant, u32)>,
     theme_applied: Option<ThemeChoice>,
 }
 
@@ -96,6 +99,7 @@ impl AtlasApp {
             status_log: status::Log::default(),
             show_shortcuts: false,
             show_messages_log: false,
+            timings: None,
             theme_applied: None,
         };
         app.explorer.forget_unknown_ids(&app.catalog);
@@ -152,6 +156,27 @@ impl AtlasApp {
     pub fn set_error(&mut self, text: impl Into<String>) {
         self.messages.error(text);
         self.show_messages();
+    }
+
+    /// Log when each of the first few frames is done (CPU side), to stderr.
+    pub fn log_first_frames(&mut self, started: std::time::Instant) {
+        self.timings = Some((started, 3));
+    }
+
+    fn log_frame_time(&mut self, ctx: &egui::Context) {
+        let Some((started, left)) = &mut self.timings else {
+            return;
+        };
+        eprintln!(
+            "timings: frame {} ({:?} tab) done after {} ms",
+            ctx.cumulative_frame_nr(),
+            self.tab,
+            started.elapsed().as_millis()
+        );
+        *left -= 1;
+        if *left == 0 {
+            self.timings = None;
+        }
     }
 
     /// Move this frame's messages into the log; the newest is shown.
@@ -227,6 +252,7 @@ impl AtlasApp {
         }
         self.design.end_frame(ui.ctx());
         self.show_messages();
+        self.log_frame_time(ui.ctx());
     }
 
     fn menu_ui(&mut self, ui: &mut Ui, clicked: &mut Vec<Command>) {

@@ -24,6 +24,10 @@ pub const APP_ID: &str = "serverless-atlas";
 
 /// Open the window on a catalog, and on an architecture file if given.
 pub fn run(catalog: Arc<Catalog>, file: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+    // `SERVERLESS_ATLAS_TIMINGS=1` logs how long the start-up takes, to stderr.
+    let timings = std::env::var_os("SERVERLESS_ATLAS_TIMINGS")
+        .is_some_and(|v| v != "0")
+        .then(std::time::Instant::now);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Serverless Atlas")
@@ -36,7 +40,23 @@ pub fn run(catalog: Arc<Catalog>, file: Option<std::path::PathBuf>) -> anyhow::R
     eframe::run_native(
         APP_ID,
         options,
-        Box::new(move |cc| Ok(Box::new(AtlasApp::from_creation_context(cc, catalog, file)))),
+        Box::new(move |cc| {
+            if let Some(started) = timings {
+                eprintln!(
+                    "timings: eframe ready to build the app after {} ms",
+                    started.elapsed().as_millis()
+                );
+            }
+            let mut app = AtlasApp::from_creation_context(cc, catalog, file);
+            if let Some(started) = timings {
+                eprintln!(
+                    "timings: app state built after {} ms",
+                    started.elapsed().as_millis()
+                );
+                app.log_first_frames(started);
+            }
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }

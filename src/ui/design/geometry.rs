@@ -150,7 +150,8 @@ pub const MIN_FIT_ZOOM: f32 = 0.6;
 
 /// The scene rectangle to show for a fitted `rect` in a view of `view_size`
 /// (screen points): `rect` itself, or, when that needs a zoom below
-/// [`MIN_FIT_ZOOM`], the part from its top-left corner that fits at that zoom.
+/// [`MIN_FIT_ZOOM`], what fits at that zoom from the diagram's start: its
+/// left (and top) edge where it does not fit, centred where it does.
 pub fn readable_fit(rect: Rect, view_size: Vec2) -> Rect {
     if view_size.x <= 0.0 || view_size.y <= 0.0 {
         return rect;
@@ -159,7 +160,16 @@ pub fn readable_fit(rect: Rect, view_size: Vec2) -> Rect {
     if zoom >= MIN_FIT_ZOOM {
         return rect;
     }
-    Rect::from_min_size(rect.min, view_size / MIN_FIT_ZOOM)
+    // Flows run left to right: keep the left edge (where they start) and
+    // centre across the other way.
+    let size = view_size / MIN_FIT_ZOOM;
+    let top = rect.center().y - size.y / 2.0;
+    let left = rect.center().x - size.x / 2.0;
+    let min = pos2(
+        if size.x < rect.width() { rect.left() } else { left },
+        if size.y < rect.height() { rect.top() } else { top },
+    );
+    Rect::from_min_size(min, size)
 }
 
 /// Where a card's texts go: name, subtitle, then load (left) and cost
@@ -316,7 +326,8 @@ mod tests {
         assert_eq!(readable_fit(small, view), small);
         let wide = Rect::from_min_size(pos2(-100.0, 50.0), vec2(4000.0, 600.0));
         let shown = readable_fit(wide, view);
-        assert_eq!(shown.min, wide.min, "the diagram's start stays in view");
+        assert_eq!(shown.left(), wide.left(), "the diagram's start stays in view");
+        assert_eq!(shown.center().y, wide.center().y, "centred across");
         let zoom = (view.x / shown.width()).min(view.y / shown.height());
         assert!((zoom - MIN_FIT_ZOOM).abs() < 1e-4, "{zoom}");
     }

@@ -139,6 +139,10 @@ pub struct DesignState {
     pub palette_search: String,
     pub bottom_tab: BottomTab,
     derived: Option<(Architecture, PricingOptions, Derived)>,
+    /// Bumped whenever the derived pass finds the document changed.
+    generation: u64,
+    /// The generation the history last looked at.
+    fed_generation: u64,
 }
 
 impl DesignState {
@@ -160,6 +164,8 @@ impl DesignState {
             palette_search: String::new(),
             bottom_tab: BottomTab::Problems,
             derived: None,
+            generation: 0,
+            fed_generation: 0,
         }
     }
 
@@ -194,6 +200,7 @@ impl DesignState {
                 flow,
             };
             self.derived = Some((self.doc.clone(), options, derived));
+            self.generation += 1;
         }
     }
 
@@ -409,7 +416,14 @@ impl DesignState {
     /// gesture into an undo step and writes the autosave now and then.
     pub fn end_frame(&mut self, ctx: &egui::Context) {
         let gesture_active = ctx.input(|i| i.pointer.any_down()) || ctx.egui_wants_keyboard_input();
-        self.history.feed(&self.doc, gesture_active);
+        // Comparing whole documents is the costly part of feeding the
+        // history, and the derived pass already compares once a frame: feed
+        // only when it saw a change (an edit made after it this frame is seen
+        // next frame; undo settles by itself first, so nothing is lost).
+        if !gesture_active && self.generation != self.fed_generation {
+            self.history.feed(&self.doc, false);
+            self.fed_generation = self.generation;
+        }
         self.session.autosave_tick(&self.doc, ctx.input(|i| i.time));
     }
 }

@@ -107,7 +107,8 @@ impl Session {
         let Some(path) = self.autosave.clone() else {
             return;
         };
-        if !self.is_dirty(doc) || now_s - self.last_autosave_s < AUTOSAVE_INTERVAL_S {
+        // The clock first: it is cheap, comparing documents is not.
+        if now_s - self.last_autosave_s < AUTOSAVE_INTERVAL_S || !self.is_dirty(doc) {
             return;
         }
         self.last_autosave_s = now_s;
