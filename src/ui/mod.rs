@@ -28,6 +28,11 @@ pub fn run(catalog: Arc<Catalog>, file: Option<std::path::PathBuf>) -> anyhow::R
     let timings = std::env::var_os("SERVERLESS_ATLAS_TIMINGS")
         .is_some_and(|v| v != "0")
         .then(std::time::Instant::now);
+    if timings.is_some()
+        && let Some(age_ms) = process_age_ms()
+    {
+        eprintln!("timings: the window code starts {age_ms} ms after the process (catalog loaded)");
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Serverless Atlas")
@@ -59,4 +64,20 @@ pub fn run(catalog: Arc<Catalog>, file: Option<std::path::PathBuf>) -> anyhow::R
         }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}
+
+/// How long ago this process started, from /proc (Linux; 10 ms steps).
+fn process_age_ms() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start after ')'.
+    let after_name = stat.rsplit_once(')')?.1;
+    let start_ticks: f64 = after_name.split_whitespace().nth(19)?.parse().ok()?;
+    let uptime_s: f64 = std::fs::read_to_string("/proc/uptime")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()?;
+    // Linux reports start times in USER_HZ ticks, 100 a second on every mainstream build.
+    Some((uptime_s - start_ticks / 100.0) * 1000.0)
 }

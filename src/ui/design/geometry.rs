@@ -166,8 +166,16 @@ pub fn readable_fit(rect: Rect, view_size: Vec2) -> Rect {
     let top = rect.center().y - size.y / 2.0;
     let left = rect.center().x - size.x / 2.0;
     let min = pos2(
-        if size.x < rect.width() { rect.left() } else { left },
-        if size.y < rect.height() { rect.top() } else { top },
+        if size.x < rect.width() {
+            rect.left()
+        } else {
+            left
+        },
+        if size.y < rect.height() {
+            rect.top()
+        } else {
+            top
+        },
     );
     Rect::from_min_size(min, size)
 }
@@ -326,7 +334,11 @@ mod tests {
         assert_eq!(readable_fit(small, view), small);
         let wide = Rect::from_min_size(pos2(-100.0, 50.0), vec2(4000.0, 600.0));
         let shown = readable_fit(wide, view);
-        assert_eq!(shown.left(), wide.left(), "the diagram's start stays in view");
+        assert_eq!(
+            shown.left(),
+            wide.left(),
+            "the diagram's start stays in view"
+        );
         assert_eq!(shown.center().y, wide.center().y, "centred across");
         let zoom = (view.x / shown.width()).min(view.y / shown.height());
         assert!((zoom - MIN_FIT_ZOOM).abs() < 1e-4, "{zoom}");
