@@ -696,3 +696,30 @@ fn an_example_picked_with_the_pointer_opens_over_the_inspector() {
         harness.state().status
     );
 }
+
+#[test]
+fn the_inspector_keeps_its_width_whatever_is_selected() {
+    let mut doc = small_doc();
+    let (clients, handler) = (doc.nodes[0].id, doc.nodes[1].id);
+    doc.add_edge(&Catalog::builtin().unwrap(), clients, handler)
+        .unwrap();
+    let mut harness = harness_with(Some(doc));
+    // The panel is on the right: its heading's left edge moves when it resizes.
+    let left = |harness: &Harness<'_, AtlasApp>| harness.get_by_label("Inspector").rect().left();
+    let mut edges = vec![left(&harness)];
+    for name in ["Clients", "Handler", "Bucket"] {
+        let at = card(&harness, name);
+        click_at(&mut harness, at);
+        edges.push(left(&harness));
+    }
+    let edge = harness.state().design.doc.edges[0].id;
+    let design = &mut harness.state_mut().design;
+    design.selection.clear();
+    design.selection.edge = Some(edge);
+    harness.run();
+    edges.push(left(&harness));
+    let (min, max) = edges
+        .iter()
+        .fold((f32::MAX, f32::MIN), |(lo, hi), x| (lo.min(*x), hi.max(*x)));
+    assert!(max - min < 1.0, "the inspector moved: {edges:?}");
+}

@@ -260,7 +260,9 @@ fn source_ui(ui: &mut Ui, catalog: &Catalog, trigger: &mut String, load: &mut Lo
             .response
             .labelled_by(label.id);
     });
-    ui.horizontal(|ui| {
+    // Wrapped: the three choices beside the label are wider than the panel,
+    // and a row that does not fit would widen the panel for this node only.
+    ui.horizontal_wrapped(|ui| {
         widgets::field_label(ui, "Load", LABEL_WIDTH);
         let is_requests = matches!(load, Load::RequestsPerMonth(_));
         let is_schedule = matches!(load, Load::Schedule { .. });
