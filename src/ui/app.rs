@@ -376,6 +376,8 @@ impl AtlasApp {
                     .add(
                         egui::Label::new(text)
                             .truncate()
+                            // One tooltip, ours, which also says what a click does.
+                            .show_tooltip_when_elided(false)
                             .sense(egui::Sense::click()),
                     )
                     .on_hover_text(format!("{}\n\nClick to see every message.", status.text));
