@@ -501,21 +501,27 @@ impl AtlasApp {
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for command in Command::all() {
-                        let shortcuts: Vec<String> = command
-                            .shortcuts()
-                            .iter()
-                            .map(|s| ctx.format_shortcut(s))
-                            .collect();
-                        if shortcuts.is_empty() {
-                            continue;
-                        }
-                        ui.label(command.label());
-                        ui.label(RichText::new(shortcuts.join("  or  ")).monospace());
-                        ui.end_row();
-                    }
-                });
+                // The list outgrew a small window: it scrolls rather than running off it.
+                let max_height = (ctx.content_rect().height() - 120.0).max(160.0);
+                egui::ScrollArea::vertical()
+                    .max_height(max_height)
+                    .show(ui, |ui| {
+                        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                            for command in Command::all() {
+                                let shortcuts: Vec<String> = command
+                                    .shortcuts()
+                                    .iter()
+                                    .map(|s| ctx.format_shortcut(s))
+                                    .collect();
+                                if shortcuts.is_empty() {
+                                    continue;
+                                }
+                                ui.label(command.label());
+                                ui.label(RichText::new(shortcuts.join("  or  ")).monospace());
+                                ui.end_row();
+                            }
+                        });
+                    });
             });
         self.show_shortcuts = open;
     }
