@@ -143,6 +143,9 @@ pub struct DesignState {
     generation: u64,
     /// The generation the history last looked at.
     fed_generation: u64,
+    /// Whether this frame already compared the document with the derived
+    /// copy; the panels then read what is there (the canvas always checks).
+    derived_checked: bool,
 }
 
 impl DesignState {
@@ -166,6 +169,7 @@ impl DesignState {
             derived: None,
             generation: 0,
             fed_generation: 0,
+            derived_checked: false,
         }
     }
 
@@ -185,6 +189,7 @@ impl DesignState {
 
     /// Recompute problems, costs and portability if the document changed.
     pub fn ensure_derived(&mut self, catalog: &Catalog) {
+        self.derived_checked = true;
         let options = self.options();
         let stale =
             !matches!(&self.derived, Some((doc, opts, _)) if *doc == self.doc && *opts == options);
@@ -204,14 +209,28 @@ impl DesignState {
         }
     }
 
+    /// [`Self::ensure_derived`], saying whether it had to recompute.
+    pub fn ensure_derived_changed(&mut self, catalog: &Catalog) -> bool {
+        let before = self.generation;
+        self.ensure_derived(catalog);
+        self.generation != before
+    }
+
     /// What was last derived (call [`Self::ensure_derived`] first).
     pub fn derived_ref(&self) -> Option<&Derived> {
         self.derived.as_ref().map(|(_, _, derived)| derived)
     }
 
     /// Problems, costs and portability for the current document.
+    ///
+    /// Comparing a large document is not free and the tab reads this from
+    /// several panels a frame, so only the first read of a frame compares;
+    /// an edit later in the frame is seen by the canvas, which always checks
+    /// and asks for another frame when it finds one.
     pub fn derived(&mut self, catalog: &Catalog) -> &Derived {
-        self.ensure_derived(catalog);
+        if !self.derived_checked || self.derived.is_none() {
+            self.ensure_derived(catalog);
+        }
         match &self.derived {
             Some((_, _, derived)) => derived,
             None => unreachable!("derived was just computed"),
@@ -425,6 +444,7 @@ impl DesignState {
             self.fed_generation = self.generation;
         }
         self.session.autosave_tick(&self.doc, ctx.input(|i| i.time));
+        self.derived_checked = false;
     }
 }
 

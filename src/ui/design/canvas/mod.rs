@@ -163,7 +163,10 @@ fn apply_view_requests(state: &mut DesignState) {
 }
 
 pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog, messages: &mut Messages) {
-    state.ensure_derived(catalog);
+    if state.ensure_derived_changed(catalog) {
+        // Panels drawn before the canvas showed the old figures: one more frame.
+        ui.ctx().request_repaint();
+    }
     state.canvas.view_size = ui.available_size();
     apply_view_requests(state);
     // Right or middle drag pans; so does a left drag while Space is held.
