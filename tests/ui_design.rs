@@ -526,3 +526,200 @@ fn arrows_nudge_and_escape_clears_through_the_command_table() {
         before
     );
 }
+
+#[test]
+fn enter_confirms_the_path_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("entered.ron");
+    let mut harness = harness_with(Some(small_doc()));
+    let ctx = harness.ctx.clone();
+    let app = harness.state_mut();
+    app.design.run(
+        &catalog(),
+        serverless_atlas::ui::command::Command::SaveToPath,
+        &ctx,
+        &mut app.messages,
+    );
+    harness.run();
+    harness
+        .state_mut()
+        .design
+        .session
+        .prompt
+        .as_mut()
+        .unwrap()
+        .text = path.display().to_string();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(path.is_file(), "status: {:?}", harness.state().status);
+    assert!(harness.state().design.session.prompt.is_none());
+}
+
+#[test]
+fn the_shortcut_list_names_every_key_and_esc_closes_it() {
+    let mut harness = harness_with(Some(small_doc()));
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    assert!(harness.query_all_by_label("Keyboard shortcuts").count() >= 1);
+    for label in ["Clear selection", "Nudge left", "Copy", "Cut", "Paste"] {
+        assert!(
+            harness.query_all_by_label(label).count() >= 1,
+            "{label} is listed"
+        );
+    }
+    let at = card(&harness, "Bucket");
+    click_at(&mut harness, at);
+    assert!(harness.query_all_by_label("Keyboard shortcuts").count() >= 1);
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.query_all_by_label("Keyboard shortcuts").count(), 0);
+    assert!(
+        !harness.state().design.selection.is_empty(),
+        "Esc closed the list, not the selection"
+    );
+}
+
+#[test]
+fn the_unsaved_changes_prompt_names_the_saved_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("orders-api.ron");
+    let mut doc = small_doc();
+    doc.name = "Untitled architecture".into();
+    let mut harness = harness_with(Some(doc));
+    let saved = harness.state_mut().design.save_to(&path);
+    assert!(!saved.is_error, "{}", saved.text);
+    harness.get_by_label("Add Amazon SQS").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    harness.run();
+    harness.get_by_label_contains("“orders-api.ron” has changes");
+    assert!(
+        harness
+            .query_by_label_contains("Untitled architecture”")
+            .is_none()
+    );
+}
+
+#[test]
+fn clicking_a_palette_entry_twice_does_not_stack_the_cards() {
+    let mut harness = harness_with(Some(small_doc()));
+    harness.get_by_label("Add Amazon SQS").click();
+    harness.run();
+    harness.get_by_label("Add Amazon SQS").click();
+    harness.run();
+    let doc = &harness.state().design.doc;
+    assert_eq!(doc.nodes.len(), 5);
+    let rects: Vec<egui::Rect> = doc
+        .nodes
+        .iter()
+        .map(|n| serverless_atlas::ui::design::geometry::node_rect(n.position).shrink(1.0))
+        .collect();
+    for (i, a) in rects.iter().enumerate() {
+        for b in &rects[i + 1..] {
+            assert!(!a.intersects(*b), "{a:?} covers {b:?}");
+        }
+    }
+}
+
+#[test]
+fn a_saved_file_has_no_negative_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("zero.ron");
+    let mut doc = small_doc();
+    doc.nodes[0].position = (-0.0, -0.0);
+    let mut harness = harness_with(Some(doc));
+    let saved = harness.state_mut().design.save_to(&path);
+    assert!(!saved.is_error, "{}", saved.text);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(!text.contains("-0.0"), "{text}");
+}
+
+#[test]
+fn a_long_status_error_can_be_read_whole() {
+    let mut harness = harness_with(Some(small_doc()));
+    let long = format!("Could not open: {}", "a very long reason ".repeat(20));
+    harness.state_mut().set_error(long.clone());
+    harness.state_mut().set_status("a later message");
+    harness.state_mut().set_error(long.clone());
+    harness.run();
+    harness.get_by_label(long.as_str()).click();
+    harness.run();
+    harness.get_by_label("Messages");
+    // Both messages are in the list, nothing was dropped.
+    assert!(harness.query_all_by_label(long.as_str()).count() >= 3);
+    harness.get_by_label("a later message");
+}
+
+#[test]
+fn a_refusal_can_be_dismissed_and_goes_with_the_next_gesture() {
+    let mut harness = harness_with(Some(small_doc()));
+    let from = port(&harness, "Handler");
+    let to = card(&harness, "Clients");
+    drag(&mut harness, from, to);
+    assert!(harness.state().design.canvas.refusal.is_some());
+    harness.get_by_label("Dismiss the refusal").click();
+    harness.run();
+    assert!(harness.state().design.canvas.refusal.is_none());
+    drag(&mut harness, from, to);
+    assert!(harness.state().design.canvas.refusal.is_some());
+    let at = card(&harness, "Bucket");
+    drag(&mut harness, at, at + egui::vec2(0.0, 40.0));
+    assert!(harness.state().design.canvas.refusal.is_none());
+}
+
+#[test]
+fn an_example_picked_with_the_pointer_opens_over_the_inspector() {
+    let mut harness = harness_with(None);
+    let before = harness.state().design.doc.name.clone();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Examples")
+        .click();
+    harness.run();
+    // A real pointer click on the entry, which sits over the inspector.
+    let entry = harness.get_by_label("iot-telemetry.ron").rect().center();
+    click_at(&mut harness, entry);
+    let design = &harness.state().design;
+    assert_ne!(
+        design.doc.name,
+        before,
+        "status: {:?}",
+        harness.state().status
+    );
+    assert!(
+        harness
+            .state()
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("iot-telemetry.ron")),
+        "{:?}",
+        harness.state().status
+    );
+}
+
+#[test]
+fn the_inspector_keeps_its_width_whatever_is_selected() {
+    let mut doc = small_doc();
+    let (clients, handler) = (doc.nodes[0].id, doc.nodes[1].id);
+    doc.add_edge(&Catalog::builtin().unwrap(), clients, handler)
+        .unwrap();
+    let mut harness = harness_with(Some(doc));
+    // The panel is on the right: its heading's left edge moves when it resizes.
+    let left = |harness: &Harness<'_, AtlasApp>| harness.get_by_label("Inspector").rect().left();
+    let mut edges = vec![left(&harness)];
+    for name in ["Clients", "Handler", "Bucket"] {
+        let at = card(&harness, name);
+        click_at(&mut harness, at);
+        edges.push(left(&harness));
+    }
+    let edge = harness.state().design.doc.edges[0].id;
+    let design = &mut harness.state_mut().design;
+    design.selection.clear();
+    design.selection.edge = Some(edge);
+    harness.run();
+    edges.push(left(&harness));
+    let (min, max) = edges
+        .iter()
+        .fold((f32::MAX, f32::MIN), |(lo, hi), x| (lo.min(*x), hi.max(*x)));
+    assert!(max - min < 1.0, "the inspector moved: {edges:?}");
+}

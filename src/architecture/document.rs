@@ -690,6 +690,14 @@ impl Architecture {
         self.nodes.sort_by_key(|n| n.id);
         self.edges.sort_by_key(|e| e.id);
         self.groups.sort_by_key(|g| g.id);
+        // A -0.0 coordinate (from rounding a small negative) would be
+        // written as "-0.0"; adding 0.0 makes it 0.0 and changes nothing else.
+        for node in &mut self.nodes {
+            node.position = (node.position.0 + 0.0, node.position.1 + 0.0);
+        }
+        for group in &mut self.groups {
+            group.position = (group.position.0 + 0.0, group.position.1 + 0.0);
+        }
     }
 
     pub fn group(&self, id: GroupId) -> Option<&Group> {

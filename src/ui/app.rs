@@ -67,6 +67,10 @@ pub struct AtlasApp {
     /// Every message shown, for the status bar's list.
     pub status_log: status::Log,
     show_shortcuts: bool,
+    show_messages_log: bool,
+    /// Set by `SERVERLESS_ATLAS_TIMINGS`: when the window code started, and
+    /// how many frames are left to log.
+    timings: Option<(std::time::Instant, u32)>,
     theme_applied: Option<ThemeChoice>,
 }
 
@@ -94,6 +98,8 @@ impl AtlasApp {
             messages: Messages::default(),
             status_log: status::Log::default(),
             show_shortcuts: false,
+            show_messages_log: false,
+            timings: None,
             theme_applied: None,
         };
         app.explorer.forget_unknown_ids(&app.catalog);
@@ -152,6 +158,27 @@ impl AtlasApp {
         self.show_messages();
     }
 
+    /// Log when each of the first few frames is done (CPU side), to stderr.
+    pub fn log_first_frames(&mut self, started: std::time::Instant) {
+        self.timings = Some((started, 3));
+    }
+
+    fn log_frame_time(&mut self, ctx: &egui::Context) {
+        let Some((started, left)) = &mut self.timings else {
+            return;
+        };
+        eprintln!(
+            "timings: frame {} ({:?} tab) done after {} ms",
+            ctx.cumulative_frame_nr(),
+            self.tab,
+            started.elapsed().as_millis()
+        );
+        *left -= 1;
+        if *left == 0 {
+            self.timings = None;
+        }
+    }
+
     /// Move this frame's messages into the log; the newest is shown.
     fn show_messages(&mut self) {
         for message in self.messages.drain() {
@@ -171,6 +198,14 @@ impl AtlasApp {
         }
         self.handle_window_events(ui.ctx());
         self.design.begin_frame(ui.ctx());
+        // Esc closes the shortcut list first, before it could clear the canvas.
+        if self.show_shortcuts
+            && ui
+                .ctx()
+                .input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.show_shortcuts = false;
+        }
         let canvas_live = self.tab == Tab::Design && self.design.canvas_keys_live();
         for command in command::pressed(ui.ctx(), canvas_live) {
             self.run(ui.ctx(), command);
@@ -209,11 +244,15 @@ impl AtlasApp {
         if self.show_shortcuts {
             self.shortcuts_window(ui.ctx());
         }
+        if self.show_messages_log {
+            self.messages_window(ui.ctx());
+        }
         if let Some(message) = self.costs.take_finished_export() {
             self.messages.push(message);
         }
         self.design.end_frame(ui.ctx());
         self.show_messages();
+        self.log_frame_time(ui.ctx());
     }
 
     fn menu_ui(&mut self, ui: &mut Ui, clicked: &mut Vec<Command>) {
@@ -290,6 +329,10 @@ impl AtlasApp {
                     ui.ctx().request_repaint();
                 }
             }
+            if self.tab == Tab::Design {
+                ui.add_space(24.0);
+                self.design.title_ui(ui);
+            }
         });
     }
 
@@ -312,15 +355,8 @@ impl AtlasApp {
                 let text = self.design.status_text(&self.catalog);
                 ui.label(RichText::new(text).strong());
             }
-            if let Some(status) = &self.status {
+            if let Some(status) = self.status.clone() {
                 ui.separator();
-                let text = RichText::new(&status.text);
-                let text = if status.is_error {
-                    text.color(ui.visuals().error_fg_color)
-                } else {
-                    text
-                };
-                ui.label(text);
                 if ui
                     .small_button("×")
                     .on_hover_text("Dismiss message")
@@ -328,8 +364,54 @@ impl AtlasApp {
                 {
                     self.status = None;
                 }
+                // The newest message takes what width is left, cut short with
+                // "…"; hover shows it whole and a click lists every message.
+                let text = RichText::new(&status.text);
+                let text = if status.is_error {
+                    text.color(ui.visuals().error_fg_color)
+                } else {
+                    text
+                };
+                let response = ui
+                    .add(
+                        egui::Label::new(text)
+                            .truncate()
+                            // One tooltip, ours, which also says what a click does.
+                            .show_tooltip_when_elided(false)
+                            .sense(egui::Sense::click()),
+                    )
+                    .on_hover_text(format!("{}\n\nClick to see every message.", status.text));
+                if response.clicked() {
+                    self.show_messages_log = true;
+                }
             }
         });
+    }
+
+    /// Every message of this run, newest first, wrapped to be read whole.
+    fn messages_window(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_messages_log;
+        egui::Window::new("Messages")
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(520.0)
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(360.0)
+                    .show(ui, |ui| {
+                        for message in self.status_log.entries().rev() {
+                            let text = RichText::new(&message.text);
+                            let text = if message.is_error {
+                                text.color(ui.visuals().error_fg_color)
+                            } else {
+                                text
+                            };
+                            ui.add(egui::Label::new(text).wrap().selectable(true));
+                            ui.separator();
+                        }
+                    });
+            });
+        self.show_messages_log = open;
     }
 
     /// Carry out a command from a menu, a shortcut or a button.
@@ -419,21 +501,27 @@ impl AtlasApp {
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for command in Command::all() {
-                        let shortcuts: Vec<String> = command
-                            .shortcuts()
-                            .iter()
-                            .map(|s| ctx.format_shortcut(s))
-                            .collect();
-                        if shortcuts.is_empty() {
-                            continue;
-                        }
-                        ui.label(command.label());
-                        ui.label(RichText::new(shortcuts.join("  or  ")).monospace());
-                        ui.end_row();
-                    }
-                });
+                // The list outgrew a small window: it scrolls rather than running off it.
+                let max_height = (ctx.content_rect().height() - 120.0).max(160.0);
+                egui::ScrollArea::vertical()
+                    .max_height(max_height)
+                    .show(ui, |ui| {
+                        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                            for command in Command::all() {
+                                let shortcuts: Vec<String> = command
+                                    .shortcuts()
+                                    .iter()
+                                    .map(|s| ctx.format_shortcut(s))
+                                    .collect();
+                                if shortcuts.is_empty() {
+                                    continue;
+                                }
+                                ui.label(command.label());
+                                ui.label(RichText::new(shortcuts.join("  or  ")).monospace());
+                                ui.end_row();
+                            }
+                        });
+                    });
             });
         self.show_shortcuts = open;
     }

@@ -41,6 +41,15 @@ pub fn icon() -> Option<egui::IconData> {
 
 /// Open the window on a catalog, and on an architecture file if given.
 pub fn run(catalog: Arc<Catalog>, file: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+    // `SERVERLESS_ATLAS_TIMINGS=1` logs how long the start-up takes, to stderr.
+    let timings = std::env::var_os("SERVERLESS_ATLAS_TIMINGS")
+        .is_some_and(|v| v != "0")
+        .then(std::time::Instant::now);
+    if timings.is_some()
+        && let Some(age_ms) = process_age_ms()
+    {
+        eprintln!("timings: the window code starts {age_ms} ms after the process (catalog loaded)");
+    }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Serverless Atlas")
         // Matches the desktop entry's name and StartupWMClass, so the
@@ -60,9 +69,41 @@ pub fn run(catalog: Arc<Catalog>, file: Option<std::path::PathBuf>) -> anyhow::R
     eframe::run_native(
         APP_ID,
         options,
-        Box::new(move |cc| Ok(Box::new(AtlasApp::from_creation_context(cc, catalog, file)))),
+        Box::new(move |cc| {
+            if let Some(started) = timings {
+                eprintln!(
+                    "timings: eframe ready to build the app after {} ms",
+                    started.elapsed().as_millis()
+                );
+            }
+            let mut app = AtlasApp::from_creation_context(cc, catalog, file);
+            if let Some(started) = timings {
+                eprintln!(
+                    "timings: app state built after {} ms",
+                    started.elapsed().as_millis()
+                );
+                app.log_first_frames(started);
+            }
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}
+
+/// How long ago this process started, from /proc (Linux; 10 ms steps).
+fn process_age_ms() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start after ')'.
+    let after_name = stat.rsplit_once(')')?.1;
+    let start_ticks: f64 = after_name.split_whitespace().nth(19)?.parse().ok()?;
+    let uptime_s: f64 = std::fs::read_to_string("/proc/uptime")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()?;
+    // Linux reports start times in USER_HZ ticks, 100 a second on every mainstream build.
+    Some((uptime_s - start_ticks / 100.0) * 1000.0)
 }
 
 #[cfg(test)]

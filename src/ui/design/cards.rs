@@ -71,7 +71,8 @@ pub fn card_infos(
         infos.insert(
             node.id,
             CardInfo {
-                subtitle: truncate(&subtitle, 30),
+                // Whole: the card cuts it to its width, the tooltip shows it all.
+                subtitle,
                 footer: format!("{} {unit}/mo", compact(events.round())),
                 cost,
                 priced,

@@ -136,10 +136,100 @@ pub fn card_anchor(position: (f32, f32)) -> (f32, f32) {
 
 /// Round a position to the grid.
 pub fn snap(position: (f32, f32)) -> (f32, f32) {
+    // Adding 0.0 turns the -0.0 that rounding a small negative gives into
+    // 0.0, which would otherwise be saved as "-0.0".
     (
-        (position.0 / GRID).round() * GRID,
-        (position.1 / GRID).round() * GRID,
+        (position.0 / GRID).round() * GRID + 0.0,
+        (position.1 / GRID).round() * GRID + 0.0,
     )
+}
+
+/// The smallest zoom "fit" goes to: below it card texts are too small to
+/// read, so a large diagram shows its start readably instead of all of it.
+pub const MIN_FIT_ZOOM: f32 = 0.6;
+
+/// The scene rectangle to show for a fitted `rect` in a view of `view_size`
+/// (screen points): `rect` itself, or, when that needs a zoom below
+/// [`MIN_FIT_ZOOM`], what fits at that zoom from the diagram's start: its
+/// left (and top) edge where it does not fit, centred where it does.
+pub fn readable_fit(rect: Rect, view_size: Vec2) -> Rect {
+    if view_size.x <= 0.0 || view_size.y <= 0.0 {
+        return rect;
+    }
+    let zoom = (view_size.x / rect.width()).min(view_size.y / rect.height());
+    if zoom >= MIN_FIT_ZOOM {
+        return rect;
+    }
+    // Flows run left to right: keep the left edge (where they start) and
+    // centre across the other way.
+    let size = view_size / MIN_FIT_ZOOM;
+    let top = rect.center().y - size.y / 2.0;
+    let left = rect.center().x - size.x / 2.0;
+    let min = pos2(
+        if size.x < rect.width() {
+            rect.left()
+        } else {
+            left
+        },
+        if size.y < rect.height() {
+            rect.top()
+        } else {
+            top
+        },
+    );
+    Rect::from_min_size(min, size)
+}
+
+/// Where a card's texts go: name, subtitle, then load (left) and cost
+/// (right) on the bottom line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CardLayout {
+    pub title_top_left: Pos2,
+    pub subtitle_top_left: Pos2,
+    /// The bottom-right corner of the cost; the load's line ends here too.
+    pub bottom_right: Pos2,
+    /// The widest any line may be.
+    pub text_width: f32,
+}
+
+/// Space between the load and the cost on a card's bottom line.
+const CARD_TEXT_GAP: f32 = 8.0;
+
+impl CardLayout {
+    pub fn of(card: Rect) -> Self {
+        let left = card.left() + 14.0;
+        CardLayout {
+            title_top_left: pos2(left, card.top() + 6.0),
+            subtitle_top_left: pos2(left, card.top() + 26.0),
+            bottom_right: pos2(card.right() - 10.0, card.bottom() - 6.0),
+            text_width: card.right() - 10.0 - left,
+        }
+    }
+
+    /// How wide the load may be beside a cost this wide.
+    pub fn footer_width(&self, cost_width: f32) -> f32 {
+        if cost_width > 0.0 {
+            (self.text_width - cost_width - CARD_TEXT_GAP).max(0.0)
+        } else {
+            self.text_width
+        }
+    }
+}
+
+/// Where a new card goes near `wanted` (a top-left corner) without covering
+/// a card already there: the first free place stepping down and right.
+pub fn free_spot(wanted: (f32, f32), occupied: &[Rect]) -> (f32, f32) {
+    let step = vec2(GRID * 2.0, NODE_SIZE.y + GRID);
+    let mut position = wanted;
+    // Bounded: a canvas packed this densely gets the last place tried.
+    for _ in 0..100 {
+        let card = node_rect(position).shrink(1.0);
+        if !occupied.iter().any(|r| r.intersects(card)) {
+            break;
+        }
+        position = (position.0 + step.x, position.1 + step.y);
+    }
+    position
 }
 
 /// The rectangle between two corners, in any order (a marquee).
@@ -197,7 +287,61 @@ mod tests {
     #[test]
     fn snapping_rounds_to_the_nearest_grid_point() {
         assert_eq!(snap((29.0, 31.0)), (20.0, 40.0));
-        assert_eq!(snap((-9.0, 10.0)), (-0.0, 20.0));
+        assert_eq!(snap((-9.0, 10.0)), (0.0, 20.0));
+        assert!(snap((-9.0, -9.0)).0.is_sign_positive(), "no negative zero");
+    }
+
+    #[test]
+    fn a_free_spot_avoids_the_cards_already_there() {
+        let taken = [node_rect((100.0, 100.0))];
+        assert_eq!(free_spot((400.0, 100.0), &taken), (400.0, 100.0));
+        let spot = free_spot((100.0, 100.0), &taken);
+        assert!(
+            !node_rect(spot).intersects(taken[0].shrink(1.0)),
+            "{spot:?}"
+        );
+        // Touching edges is not covering.
+        let beside = (100.0 + NODE_SIZE.x, 100.0);
+        assert_eq!(free_spot(beside, &taken), beside);
+    }
+
+    #[test]
+    fn a_cards_load_and_cost_never_meet_and_stay_inside() {
+        let card = node_rect((0.0, 0.0));
+        let layout = CardLayout::of(card);
+        for cost_width in [0.0, 40.0, 80.0, 500.0] {
+            let footer = layout.footer_width(cost_width);
+            let footer_right = layout.title_top_left.x + footer;
+            let cost_left = layout.bottom_right.x - cost_width.min(layout.text_width / 2.0);
+            assert!(footer >= 0.0);
+            if cost_width > 0.0 {
+                assert!(
+                    footer_right + CARD_TEXT_GAP <= cost_left + 0.01,
+                    "{cost_width}"
+                );
+            }
+            assert!(footer_right <= card.right());
+        }
+        // The subtitle starts below a one-line title (14 pt text, 6 pt from the top).
+        assert!(layout.subtitle_top_left.y >= layout.title_top_left.y + 14.0 + 4.0);
+        assert!(layout.bottom_right.y <= card.bottom());
+    }
+
+    #[test]
+    fn fitting_never_zooms_out_past_readable() {
+        let view = vec2(800.0, 500.0);
+        let small = Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0));
+        assert_eq!(readable_fit(small, view), small);
+        let wide = Rect::from_min_size(pos2(-100.0, 50.0), vec2(4000.0, 600.0));
+        let shown = readable_fit(wide, view);
+        assert_eq!(
+            shown.left(),
+            wide.left(),
+            "the diagram's start stays in view"
+        );
+        assert_eq!(shown.center().y, wide.center().y, "centred across");
+        let zoom = (view.x / shown.width()).min(view.y / shown.height());
+        assert!((zoom - MIN_FIT_ZOOM).abs() < 1e-4, "{zoom}");
     }
 
     #[test]

@@ -29,9 +29,14 @@ fn number(
 
 pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
     ui.heading("Inspector");
+    // The panel keeps its width whatever is selected: the scroll area
+    // fills it instead of shrinking to (or growing with) the content, and
+    // long texts wrap.
     egui::ScrollArea::vertical()
         .id_salt("inspector_scroll")
+        .auto_shrink([false, true])
         .show(ui, |ui| {
+            ui.set_max_width(ui.available_width());
             if let Some(id) = state.selection.only_node() {
                 node_ui(state, ui, catalog, id);
             } else if let Some(id) = state.selection.only_group() {
@@ -257,7 +262,9 @@ fn source_ui(ui: &mut Ui, catalog: &Catalog, trigger: &mut String, load: &mut Lo
             .response
             .labelled_by(label.id);
     });
-    ui.horizontal(|ui| {
+    // Wrapped: the three choices beside the label are wider than the panel,
+    // and a row that does not fit would widen the panel for this node only.
+    ui.horizontal_wrapped(|ui| {
         widgets::field_label(ui, "Load", LABEL_WIDTH);
         let is_requests = matches!(load, Load::RequestsPerMonth(_));
         let is_schedule = matches!(load, Load::Schedule { .. });

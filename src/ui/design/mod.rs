@@ -139,6 +139,13 @@ pub struct DesignState {
     pub palette_search: String,
     pub bottom_tab: BottomTab,
     derived: Option<(Architecture, PricingOptions, Derived)>,
+    /// Bumped whenever the derived pass finds the document changed.
+    generation: u64,
+    /// The generation the history last looked at.
+    fed_generation: u64,
+    /// Whether this frame already compared the document with the derived
+    /// copy; the panels then read what is there (the canvas always checks).
+    derived_checked: bool,
 }
 
 impl DesignState {
@@ -160,6 +167,9 @@ impl DesignState {
             palette_search: String::new(),
             bottom_tab: BottomTab::Problems,
             derived: None,
+            generation: 0,
+            fed_generation: 0,
+            derived_checked: false,
         }
     }
 
@@ -180,6 +190,7 @@ impl DesignState {
 
     /// Recompute problems, costs and portability if the document changed.
     pub fn ensure_derived(&mut self, catalog: &Catalog) {
+        self.derived_checked = true;
         let options = self.options();
         let stale =
             !matches!(&self.derived, Some((doc, opts, _)) if *doc == self.doc && *opts == options);
@@ -195,7 +206,15 @@ impl DesignState {
                 flow,
             };
             self.derived = Some((self.doc.clone(), options, derived));
+            self.generation += 1;
         }
+    }
+
+    /// [`Self::ensure_derived`], saying whether it had to recompute.
+    pub fn ensure_derived_changed(&mut self, catalog: &Catalog) -> bool {
+        let before = self.generation;
+        self.ensure_derived(catalog);
+        self.generation != before
     }
 
     /// What was last derived (call [`Self::ensure_derived`] first).
@@ -204,8 +223,15 @@ impl DesignState {
     }
 
     /// Problems, costs and portability for the current document.
+    ///
+    /// Comparing a large document is not free and the tab reads this from
+    /// several panels a frame, so only the first read of a frame compares;
+    /// an edit later in the frame is seen by the canvas, which always checks
+    /// and asks for another frame when it finds one.
     pub fn derived(&mut self, catalog: &Catalog) -> &Derived {
-        self.ensure_derived(catalog);
+        if !self.derived_checked || self.derived.is_none() {
+            self.ensure_derived(catalog);
+        }
         match &self.derived {
             Some((_, _, derived)) => derived,
             None => unreachable!("derived was just computed"),
@@ -392,6 +418,11 @@ impl DesignState {
         modals::ui(self, ui.ctx(), catalog, messages);
     }
 
+    /// The document's title for the tab row.
+    pub fn title_ui(&self, ui: &mut Ui) {
+        toolbar::title_ui(self, ui);
+    }
+
     /// Called once a frame before anything else: a press starts a new
     /// gesture, so what came before it (text typed in a field that the press
     /// takes focus from) becomes its own step first.
@@ -405,8 +436,16 @@ impl DesignState {
     /// gesture into an undo step and writes the autosave now and then.
     pub fn end_frame(&mut self, ctx: &egui::Context) {
         let gesture_active = ctx.input(|i| i.pointer.any_down()) || ctx.egui_wants_keyboard_input();
-        self.history.feed(&self.doc, gesture_active);
+        // Comparing whole documents is the costly part of feeding the
+        // history, and the derived pass already compares once a frame: feed
+        // only when it saw a change (an edit made after it this frame is seen
+        // next frame; undo settles by itself first, so nothing is lost).
+        if !gesture_active && self.generation != self.fed_generation {
+            self.history.feed(&self.doc, false);
+            self.fed_generation = self.generation;
+        }
         self.session.autosave_tick(&self.doc, ctx.input(|i| i.time));
+        self.derived_checked = false;
     }
 }
 

@@ -42,7 +42,7 @@ fn unsaved_changes_ui(
         ui.heading("Unsaved changes");
         ui.label(format!(
             "“{}” has changes that are not saved. What should happen to them?",
-            state.doc.name
+            state.document_label()
         ));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
@@ -103,10 +103,13 @@ fn path_prompt_ui(
         let response = ui
             .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(420.0))
             .labelled_by(label.id);
-        response.request_focus();
-        if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        // Enter confirms. A single-line field gives up its focus on Enter,
+        // so either way counts.
+        let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if enter && (response.has_focus() || response.lost_focus()) {
             submit = true;
         }
+        response.request_focus();
         if let Some(error) = &prompt.error {
             ui.label(RichText::new(error).color(ui.visuals().error_fg_color));
         }

@@ -124,6 +124,19 @@ fn entry(
     if response.clicked() {
         let at_scene = state.canvas.view_centre();
         place(state, catalog, &item, at_scene);
+        // A click adds in the middle of the view: move it off any card there.
+        if let Some(id) = state.selection.only_node() {
+            let occupied: Vec<egui::Rect> = state
+                .doc
+                .nodes
+                .iter()
+                .filter(|n| n.id != id)
+                .map(|n| geometry::node_rect(n.position))
+                .collect();
+            if let Some(node) = state.doc.node_mut(id) {
+                node.position = geometry::free_spot(node.position, &occupied);
+            }
+        }
     }
 }
 

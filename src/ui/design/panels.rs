@@ -32,7 +32,11 @@ pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
 }
 
 fn problems_ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
-    let problems = state.derived(catalog).problems.clone();
+    state.derived(catalog);
+    // Read in place (no copy a frame): the click is applied after drawing.
+    let Some(problems) = state.derived_ref().map(|d| &d.problems) else {
+        return;
+    };
     if problems.is_empty() {
         ui.label(RichText::new("No problems: every piece runs on the target platform.").weak());
         return;
@@ -42,7 +46,7 @@ fn problems_ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
         .id_salt("problems_scroll")
         .auto_shrink(false)
         .show(ui, |ui| {
-            for problem in &problems {
+            for problem in problems {
                 ui.horizontal(|ui| {
                     let color = match problem.severity {
                         Severity::Error => ui.visuals().error_fg_color,
@@ -90,7 +94,9 @@ fn problems_ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
 }
 
 fn portability_ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
-    let ports = state.derived(catalog).ports.clone();
+    // Read in place: copying every provider's priced components each frame
+    // was most of this panel's cost on a large diagram.
+    let ports = &state.derived(catalog).ports;
     egui::ScrollArea::vertical().id_salt("portability_scroll").auto_shrink(false).show(ui, |ui| {
         egui::Grid::new("portability_grid")
             .striped(true)
@@ -101,7 +107,7 @@ fn portability_ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
                     ui.label(RichText::new(header).strong());
                 }
                 ui.end_row();
-                for port in &ports {
+                for port in ports {
                     let name = if port.home {
                         RichText::new(format!("{} (target)", port.provider_name)).strong()
                     } else {

@@ -107,7 +107,8 @@ impl Session {
         let Some(path) = self.autosave.clone() else {
             return;
         };
-        if !self.is_dirty(doc) || now_s - self.last_autosave_s < AUTOSAVE_INTERVAL_S {
+        // The clock first: it is cheap, comparing documents is not.
+        if now_s - self.last_autosave_s < AUTOSAVE_INTERVAL_S || !self.is_dirty(doc) {
             return;
         }
         self.last_autosave_s = now_s;
@@ -180,12 +181,21 @@ impl DesignState {
         self.session.pending = Some(Pending::Quit);
     }
 
-    pub fn title(&self) -> String {
-        let name = match &self.session.path {
+    /// What the user knows the document as: its file name once saved,
+    /// else its name.
+    pub fn document_label(&self) -> String {
+        match &self.session.path {
             Some(path) => path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| path.display().to_string()),
+            None => self.doc.name.clone(),
+        }
+    }
+
+    pub fn title(&self) -> String {
+        let name = match &self.session.path {
+            Some(_) => self.document_label(),
             None => format!("{} (not saved)", self.doc.name),
         };
         if self.is_dirty() {

@@ -1,5 +1,6 @@
 //! The Design toolbar: file commands, undo, zoom, snapping, the target
-//! platform, free tiers, the examples and the document's title.
+//! platform, free tiers and the examples. The document's title sits in the
+//! tab row (see [`title_ui`]), where it has room and never wraps the toolbar.
 
 use egui::{RichText, Ui};
 
@@ -49,16 +50,6 @@ pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog, messages: &mu
         ui.checkbox(&mut state.free_tier, "Free tiers");
         ui.separator();
         examples_ui(state, ui, catalog, messages);
-        ui.separator();
-        ui.label(RichText::new(state.title()).strong())
-            .on_hover_text(
-                state
-                    .session
-                    .path
-                    .as_ref()
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|| "Not saved to a file yet".into()),
-            );
     });
     if let Some(command) = command {
         state.run(catalog, command, ui.ctx(), messages);
@@ -76,7 +67,7 @@ fn target_ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog) {
     let mut chosen = None;
     egui::ComboBox::from_id_salt("target_platform")
         .selected_text(current_name)
-        .width(200.0)
+        .width(170.0)
         .show_ui(ui, |ui| {
             for provider in &catalog.providers {
                 let Some(platform) = provider
@@ -118,4 +109,19 @@ fn examples_ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog, messages
     if let Some(file_name) = example {
         state.request(catalog, Pending::OpenExample(file_name), messages);
     }
+}
+
+/// The document's title, right-aligned in the tab row, cut short with "…"
+/// when the row is narrow; hover shows the file's path.
+pub fn title_ui(state: &DesignState, ui: &mut Ui) {
+    let path = state
+        .session
+        .path
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "Not saved to a file yet".into());
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.add(egui::Label::new(RichText::new(state.title()).strong()).truncate())
+            .on_hover_text(path);
+    });
 }

@@ -14,7 +14,7 @@ use super::{DesignState, Interaction};
 use crate::architecture::{Edge, EdgeKind, Group, GroupKind, Node, Severity};
 use crate::catalog::Catalog;
 use crate::ui::design::cards::{CardInfo, truncate};
-use crate::ui::design::geometry::{self, GRID, NODE_SIZE, PORT_RADIUS};
+use crate::ui::design::geometry::{self, GRID, PORT_RADIUS};
 
 /// Below this zoom, text is too small to read: cards and edges are drawn
 /// without it, which also keeps large diagrams fast.
@@ -73,8 +73,9 @@ pub fn scene_ui(
         group_ui(&frame, ui, group, edits);
     }
     let mut points = Vec::with_capacity(25);
+    let mut labels = Vec::new();
     for edge in &state.doc.edges {
-        edge_ui(&frame, catalog, edge, &mut points);
+        edge_ui(&frame, catalog, edge, &mut points, &mut labels);
     }
     let pointer_scene = ui
         .input(|i| i.pointer.interact_pos())
@@ -84,6 +85,7 @@ pub fn scene_ui(
             node_ui(&frame, ui, node, info, pointer_scene, edits);
         }
     }
+    edge_labels(&frame, labels);
     connection_preview(&frame, catalog);
     marquee(&frame);
     scene_from_screen
@@ -234,7 +236,13 @@ fn group_gestures(
 
 /// An edge under the cards, if it can be seen: a curve (dashed for data
 /// flow), an arrowhead and, up close, a label.
-fn edge_ui(frame: &Frame<'_>, catalog: &Catalog, edge: &Edge, points: &mut Vec<Pos2>) {
+fn edge_ui(
+    frame: &Frame<'_>,
+    catalog: &Catalog,
+    edge: &Edge,
+    points: &mut Vec<Pos2>,
+    labels: &mut Vec<(Pos2, String, Color32)>,
+) {
     let doc = &frame.state.doc;
     let (Some(from), Some(to)) = (doc.node(edge.from), doc.node(edge.to)) else {
         return;
@@ -277,17 +285,29 @@ fn edge_ui(frame: &Frame<'_>, catalog: &Catalog, edge: &Edge, points: &mut Vec<P
         color,
         Stroke::NONE,
     ));
-    if !frame.detailed {
-        return;
+    if frame.detailed {
+        labels.push((
+            geometry::curve_middle(&curve),
+            edge_label(catalog, edge),
+            color,
+        ));
     }
-    let galley =
-        painter.layout_no_wrap(edge_label(catalog, edge), FontId::proportional(11.0), color);
-    let label_rect = Rect::from_center_size(
-        geometry::curve_middle(&curve),
-        galley.size() + Vec2::new(8.0, 4.0),
-    );
-    painter.rect_filled(label_rect, 4.0, visuals.panel_fill.gamma_multiply(0.9));
-    painter.galley(label_rect.center() - galley.size() / 2.0, galley, color);
+}
+
+/// Edge labels go over the cards, so a label between two close cards stays
+/// readable instead of vanishing under them.
+fn edge_labels(frame: &Frame<'_>, labels: Vec<(Pos2, String, Color32)>) {
+    let painter = &frame.painter;
+    for (middle, label, color) in labels {
+        let galley = painter.layout_no_wrap(label, FontId::proportional(11.0), color);
+        let label_rect = Rect::from_center_size(middle, galley.size() + Vec2::new(8.0, 4.0));
+        painter.rect_filled(
+            label_rect,
+            4.0,
+            frame.visuals.panel_fill.gamma_multiply(0.9),
+        );
+        painter.galley(label_rect.center() - galley.size() / 2.0, galley, color);
+    }
 }
 
 /// What an edge carries: its trigger (or "data") and any non-default numbers.
@@ -442,42 +462,50 @@ fn card_body(frame: &Frame<'_>, node: &Node, info: &CardInfo, rect: Rect, body: 
     );
 }
 
-/// Name, subtitle, load and cost on a card.
+/// One line of text cut to `max_width` with "…", so it never runs into
+/// its neighbours on the card.
+fn one_line(
+    painter: &Painter,
+    text: &str,
+    size: f32,
+    color: Color32,
+    max_width: f32,
+) -> std::sync::Arc<egui::Galley> {
+    let mut job = egui::text::LayoutJob::simple_singleline(
+        text.to_owned(),
+        FontId::proportional(size),
+        color,
+    );
+    job.wrap = egui::text::TextWrapping::truncate_at_width(max_width.max(0.0));
+    painter.layout_job(job)
+}
+
+/// Name, subtitle, load and cost on a card, each on its own line; the load
+/// gets what width the cost leaves.
 fn card_texts(frame: &Frame<'_>, node: &Node, info: &CardInfo, rect: Rect) {
     let (painter, visuals) = (&frame.painter, &frame.visuals);
     let text = visuals.text_color();
     let weak = visuals.weak_text_color();
-    let left = rect.left() + 14.0;
-    let title = painter.layout(
-        node.name.clone(),
-        FontId::proportional(14.0),
-        text,
-        NODE_SIZE.x - 24.0,
-    );
-    painter.galley(Pos2::new(left, rect.top() + 6.0), title, text);
-    painter.text(
-        Pos2::new(left, rect.top() + 26.0),
-        Align2::LEFT_TOP,
-        &info.subtitle,
-        FontId::proportional(11.0),
-        weak,
-    );
-    painter.text(
-        Pos2::new(left, rect.bottom() - 6.0),
-        Align2::LEFT_BOTTOM,
-        &info.footer,
-        FontId::proportional(10.5),
-        weak,
-    );
+    let layout = geometry::CardLayout::of(rect);
+    let title = one_line(painter, &node.name, 14.0, text, layout.text_width);
+    painter.galley(layout.title_top_left, title, text);
+    let subtitle = one_line(painter, &info.subtitle, 11.0, weak, layout.text_width);
+    painter.galley(layout.subtitle_top_left, subtitle, weak);
+    let mut cost_width = 0.0;
     if !info.cost.is_empty() {
-        painter.text(
-            Pos2::new(rect.right() - 10.0, rect.bottom() - 6.0),
-            Align2::RIGHT_BOTTOM,
-            &info.cost,
-            FontId::proportional(11.0),
-            if info.priced { GOOD_GREEN } else { weak },
-        );
+        let color = if info.priced { GOOD_GREEN } else { weak };
+        let cost = one_line(painter, &info.cost, 11.0, color, layout.text_width / 2.0);
+        cost_width = cost.size().x;
+        let top_left = layout.bottom_right - cost.size();
+        painter.galley(top_left, cost, color);
     }
+    let footer_width = layout.footer_width(cost_width);
+    let footer = one_line(painter, &info.footer, 10.5, weak, footer_width);
+    let top_left = Pos2::new(
+        layout.title_top_left.x,
+        layout.bottom_right.y - footer.size().y,
+    );
+    painter.galley(top_left, footer, weak);
 }
 
 /// Ports: out on the right (drag from it to connect), in on the left.

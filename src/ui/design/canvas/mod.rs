@@ -153,7 +153,7 @@ fn apply_view_requests(state: &mut DesignState) {
             .iter()
             .map(|g| geometry::group_rect(g.position, g.size));
         if let Some(rect) = geometry::fit_rects(cards.chain(groups)) {
-            state.canvas.scene_rect = rect;
+            state.canvas.scene_rect = geometry::readable_fit(rect, state.canvas.view_size);
         }
         state.canvas.fit_requested = false;
     }
@@ -163,7 +163,11 @@ fn apply_view_requests(state: &mut DesignState) {
 }
 
 pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog, messages: &mut Messages) {
-    state.ensure_derived(catalog);
+    if state.ensure_derived_changed(catalog) {
+        // Panels drawn before the canvas showed the old figures: one more frame.
+        ui.ctx().request_repaint();
+    }
+    state.canvas.view_size = ui.available_size();
     apply_view_requests(state);
     // Right or middle drag pans; so does a left drag while Space is held.
     let space_held =
@@ -173,7 +177,6 @@ pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog, messages: &mu
     } else {
         egui::DragPanButtons::MIDDLE | egui::DragPanButtons::SECONDARY
     };
-    state.canvas.view_size = ui.available_size();
     let scene = egui::Scene::new()
         .zoom_range(0.1..=2.0)
         .max_inner_size([100_000.0, 100_000.0])
@@ -188,9 +191,11 @@ pub fn ui(state: &mut DesignState, ui: &mut Ui, catalog: &Catalog, messages: &mu
     state.canvas.screen_from_scene = scene_from_screen.map(|t| t.inverse());
     // Working on the canvas ends typing in a field (egui keeps the focus
     // through a drag elsewhere), so the next edit is not typed into it.
+    // A new gesture also retires the last refusal: it was about the one before.
     if inner.response.is_pointer_button_down_on() || wanted.iter().any(edits::Edit::starts_gesture)
     {
         ui.ctx().memory_mut(|m| m.stop_text_input());
+        state.canvas.refusal = None;
     }
     for edit in wanted {
         edits::apply(state, catalog, edit, messages);
@@ -273,21 +278,39 @@ fn background_ui(
 
 /// Over the canvas, in screen space: the refusal of the last connection and
 /// the hint on an empty canvas.
-fn overlays_ui(state: &DesignState, ui: &Ui) {
+fn overlays_ui(state: &mut DesignState, ui: &Ui) {
     if let Some(reason) = &state.canvas.refusal {
         let rect = ui.max_rect();
+        let mut dismissed = false;
         egui::Area::new(egui::Id::unique("refusal_toast"))
             .fixed_pos(rect.left_top() + Vec2::new(12.0, 12.0))
             .order(egui::Order::Foreground)
             .show(ui.ctx(), |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     ui.set_max_width(rect.width() - 40.0);
-                    ui.label(
-                        egui::RichText::new(format!("Not connected: {reason}"))
-                            .color(ui.visuals().error_fg_color),
-                    );
+                    ui.horizontal(|ui| {
+                        let button = ui.small_button("×");
+                        button.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::Role::Button,
+                                true,
+                                "Dismiss the refusal",
+                            )
+                        });
+                        dismissed = button.on_hover_text("Dismiss").clicked();
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(format!("Not connected: {reason}"))
+                                    .color(ui.visuals().error_fg_color),
+                            )
+                            .wrap(),
+                        );
+                    });
                 });
             });
+        if dismissed {
+            state.canvas.refusal = None;
+        }
     }
     if state.doc.nodes.is_empty() {
         ui.painter().text(
