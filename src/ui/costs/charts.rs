@@ -828,7 +828,7 @@ fn breakdown_ui(
                     response.on_hover_text(format!("{label}\n{}", items.join("\n")));
                     left += amount;
                 }
-                let total = format!("{}", usd(bar.total_usd));
+                let total = usd(bar.total_usd);
                 let value_pos = egui::pos2(x_of(left) + 6.0, middle);
                 painter.text(
                     value_pos,
