@@ -4,9 +4,11 @@
 //! every offer); only the break-even search, which is costlier, is cached
 //! against the inputs that produced it.
 
+mod breakdown;
 mod charts;
 mod export;
 mod form;
+mod legend;
 mod table;
 
 use std::collections::BTreeSet;
