@@ -250,7 +250,14 @@ pub struct VolumeSeries {
     pub points: Vec<[f64; 2]>,
     /// Where it meets the always-on line (log10 requests, log10 USD), if it does.
     pub breakeven: Option<[f64; 2]>,
+    /// The marker's size in points: larger for each marker close before it,
+    /// so markers that fall together nest instead of covering each other.
+    pub marker_radius: f32,
 }
+
+/// Break-evens closer than this (in log10 requests, about 15%) share a spot.
+const MARKER_CLOSE: f64 = 0.06;
+const MARKER_RADIUS: f32 = 5.0;
 
 impl VolumeSeries {
     /// The name its break-even marker shows on hover.
@@ -263,7 +270,7 @@ impl VolumeSeries {
 /// out what the legend hides. An offer's look follows its place among
 /// those selected, so it keeps its colour when another is hidden.
 pub fn volume_series(computed: &Computed, hidden: &BTreeSet<String>) -> Vec<VolumeSeries> {
-    computed
+    let mut series: Vec<VolumeSeries> = computed
         .curves
         .iter()
         .enumerate()
@@ -293,9 +300,25 @@ pub fn volume_series(computed: &Computed, hidden: &BTreeSet<String>) -> Vec<Volu
                 width: 2.0 + 2.5 * twins as f32,
                 points: curve.points.clone(),
                 breakeven,
+                marker_radius: MARKER_RADIUS,
             }
         })
-        .collect()
+        .collect();
+    // (x, size step) of the markers placed so far.
+    let mut placed: Vec<(f64, u8)> = Vec::new();
+    for s in &mut series {
+        if let Some([x, _]) = s.breakeven {
+            let step = placed
+                .iter()
+                .filter(|(other, _)| (other - x).abs() < MARKER_CLOSE)
+                .map(|(_, step)| step + 1)
+                .max()
+                .unwrap_or(0);
+            s.marker_radius = MARKER_RADIUS + 3.0 * f32::from(step);
+            placed.push((x, step));
+        }
+    }
+    series
 }
 
 fn volume_ui(state: &mut CostsState, ui: &mut Ui, computed: &Computed, id_salt: &str) {
@@ -424,7 +447,7 @@ fn volume_ui(state: &mut CostsState, ui: &mut Ui, computed: &Computed, id_salt: 
                         plot.points(
                             Points::new(s.marker_name(), PlotPoints::from(vec![point]))
                                 .shape(s.look.marker)
-                                .radius(6.0)
+                                .radius(s.marker_radius)
                                 .filled(false)
                                 .color(s.look.color),
                         );
@@ -494,6 +517,23 @@ mod tests {
         for (i, m) in markers.iter().enumerate() {
             assert!(!markers[i + 1..].contains(m), "two markers look alike");
         }
+
+        // Break-evens that fall close together nest: each a size up.
+        let placed: Vec<(f64, f32)> = all
+            .iter()
+            .filter_map(|s| Some((s.breakeven?[0], s.marker_radius)))
+            .collect();
+        for (i, (x, radius)) in placed.iter().enumerate() {
+            for (other_x, other_radius) in &placed[i + 1..] {
+                if (x - other_x).abs() < MARKER_CLOSE {
+                    assert_ne!(radius, other_radius, "markers at {x} and {other_x}");
+                }
+            }
+        }
+        assert!(
+            placed.iter().any(|(_, r)| *r > MARKER_RADIUS),
+            "some fall together"
+        );
 
         let hidden = BTreeSet::from(["aws-lambda".to_owned()]);
         let shown = volume_series(&computed, &hidden);
