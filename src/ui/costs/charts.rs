@@ -36,6 +36,9 @@ const VOLUME_FROM: f64 = 1e3;
 const VOLUME_TO: f64 = 1e11;
 /// The legend key of the always-on line.
 pub const ALWAYS_ON_KEY: &str = "always-on";
+/// The legend key of the line at the workload's volume.
+const YOUR_VOLUME_KEY: &str = "your-volume";
+const YOUR_VOLUME_COLOR: Color32 = Color32::LIGHT_BLUE;
 
 /// Axis labels short enough for the plot's margin: $0.10, $25, $1.2K, $3M.
 pub(super) fn short_usd(value: f64) -> String {
@@ -372,6 +375,15 @@ fn volume_ui(state: &mut CostsState, ui: &mut Ui, computed: &Computed, id_salt: 
             }
         })
         .collect();
+    if current > 0.0 {
+        entries.push(LegendEntry {
+            key: YOUR_VOLUME_KEY.to_owned(),
+            label: format!("Your volume ({})", compact(current)),
+            color: YOUR_VOLUME_COLOR,
+            swatch: Swatch::Vertical,
+            detail: Some("The requests per month in the workload on the left.".to_owned()),
+        });
+    }
     if always_on_ok {
         entries.push(LegendEntry {
             key: ALWAYS_ON_KEY.to_owned(),
@@ -390,6 +402,7 @@ fn volume_ui(state: &mut CostsState, ui: &mut Ui, computed: &Computed, id_salt: 
 
     let series = volume_series(computed, &state.hidden_series);
     let show_always_on = always_on_ok && !state.hidden_series.contains(ALWAYS_ON_KEY);
+    let show_your_volume = !state.hidden_series.contains(YOUR_VOLUME_KEY);
     Plot::new(("cost_vs_volume", id_salt))
         .x_axis_label("Requests per month")
         .y_axis_label("USD per month")
@@ -454,8 +467,8 @@ fn volume_ui(state: &mut CostsState, ui: &mut Ui, computed: &Computed, id_salt: 
                     }
                 }
             }
-            if current > 0.0 {
-                plot.vline(VLine::new("Your volume", current.log10()).color(Color32::LIGHT_BLUE));
+            if current > 0.0 && show_your_volume {
+                plot.vline(VLine::new("Your volume", current.log10()).color(YOUR_VOLUME_COLOR));
             }
         });
 }

@@ -21,6 +21,8 @@ pub enum Swatch {
     /// A stretch of line, with a marker on it when the series has one.
     Line(LineStyle, Option<MarkerShape>),
     Block,
+    /// A vertical rule, for a line across the plot at one x.
+    Vertical,
 }
 
 /// A legend in rows above the chart; a click toggles an entry's key in `hidden`.
@@ -90,6 +92,13 @@ pub fn legend_ui(ui: &mut Ui, entries: &[LegendEntry], hidden: &mut BTreeSet<Str
 
 fn paint_swatch(painter: &egui::Painter, rect: Rect, swatch: &Swatch, color: Color32) {
     match swatch {
+        Swatch::Vertical => {
+            let x = rect.center().x;
+            painter.line_segment(
+                [egui::pos2(x, rect.top()), egui::pos2(x, rect.bottom())],
+                Stroke::new(2.0, color),
+            );
+        }
         Swatch::Block => {
             painter.rect_filled(rect.shrink2(Vec2::new(6.0, 1.0)), 2.0, color);
         }
