@@ -120,7 +120,8 @@ fn nice_step(max: f64, ticks: f64) -> f64 {
         .unwrap_or(10.0 * power)
 }
 
-const BAR_ROW_HEIGHT: f32 = 24.0;
+/// Row heights between which the bars shrink to fit the pane before it scrolls.
+const BAR_ROW_HEIGHT: std::ops::RangeInclusive<f32> = 17.0..=24.0;
 
 pub(super) fn ui(
     ui: &mut Ui,
@@ -176,13 +177,15 @@ pub(super) fn ui(
             let step = nice_step(max_total, 5.0);
             let axis_max = (max_total / step).ceil().max(1.0) * step;
             let axis_height = 40.0;
-            let height = BAR_ROW_HEIGHT * bars.len() as f32 + axis_height;
+            let row_height = ((ui.available_height() - axis_height) / bars.len() as f32)
+                .clamp(*BAR_ROW_HEIGHT.start(), *BAR_ROW_HEIGHT.end());
+            let height = row_height * bars.len() as f32 + axis_height;
             let (area, _) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
             let painter = ui.painter_at(area);
             let plot_left = area.left() + name_width;
             let plot_right = (area.right() - value_width).max(plot_left + 40.0);
             let x_of = |usd: f64| plot_left + (usd / axis_max) as f32 * (plot_right - plot_left);
-            let bars_bottom = area.top() + BAR_ROW_HEIGHT * bars.len() as f32;
+            let bars_bottom = area.top() + row_height * bars.len() as f32;
 
             // Grid and axis.
             let mut tick = 0.0;
@@ -213,8 +216,8 @@ pub(super) fn ui(
             );
 
             for (row, bar) in bars.iter().enumerate() {
-                let top = area.top() + BAR_ROW_HEIGHT * row as f32;
-                let middle = top + BAR_ROW_HEIGHT / 2.0;
+                let top = area.top() + row_height * row as f32;
+                let middle = top + row_height / 2.0;
                 let name = ui.painter().layout(
                     bar.name.clone(),
                     font.clone(),
@@ -257,7 +260,7 @@ pub(super) fn ui(
                         .unwrap_or(CATEGORIES.len() - 1);
                     let rect = Rect::from_x_y_ranges(
                         x_of(left)..=x_of(left + amount).max(x_of(left) + 1.0),
-                        (top + 4.0)..=(top + BAR_ROW_HEIGHT - 4.0),
+                        (top + 3.0)..=(top + row_height - 3.0),
                     );
                     painter.rect_filled(rect, 0.0, category_color(index));
                     let label = format!("{}: {category_name} {}", bar.name, usd(*amount));
