@@ -202,6 +202,10 @@ fn a_legend_click_hides_an_offer_and_a_second_brings_it_back() {
     legend_entry(&harness, "Always-on server").click();
     harness.run();
     assert!(harness.state().costs.hidden_series.contains("always-on"));
+    // The line at the workload's volume says what it is too.
+    legend_entry(&harness, "Your volume (10M)").click();
+    harness.run();
+    assert!(harness.state().costs.hidden_series.contains("your-volume"));
 }
 
 #[test]

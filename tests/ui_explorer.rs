@@ -24,6 +24,12 @@ fn harness(catalog: Arc<Catalog>) -> Harness<'static, AtlasApp> {
         )
 }
 
+/// Click the button named `label` and let the app answer.
+fn click_button(harness: &mut Harness<'static, AtlasApp>, label: &str) {
+    harness.get_by_role_and_label(Role::Button, label).click();
+    harness.run();
+}
+
 fn count_label(catalog: &Catalog, filter: &PlatformFilter) -> String {
     let shown = query::platforms(catalog, filter, SortColumn::Name, true).len();
     format!("{shown} of {} platforms", catalog.platforms.len())
@@ -93,10 +99,7 @@ fn a_kind_filter_narrows_the_list() {
 fn clicking_a_platform_shows_its_detail() {
     let catalog = catalog();
     let mut harness = harness(Arc::clone(&catalog));
-    harness
-        .get_by_role_and_label(Role::Button, "Knative")
-        .click();
-    harness.run();
+    click_button(&mut harness, "Knative");
     let knative = catalog.platform("knative").unwrap();
     harness.get_by_label(&format!("{} · id knative", knative.vendor));
     // A fact only Knative's detail shows: one of its native trigger names.
@@ -117,10 +120,7 @@ fn clicking_a_platform_shows_its_detail() {
 fn a_matrix_cell_shows_its_evidence() {
     let catalog = catalog();
     let mut harness = harness(Arc::clone(&catalog));
-    harness
-        .get_by_role_and_label(Role::Button, "Matrices")
-        .click();
-    harness.run();
+    click_button(&mut harness, "Matrices");
     harness.get_by_label("Click a cell to see what backs it.");
     let lambda = catalog.platform("aws-lambda").unwrap();
     let queue = catalog.trigger("queue").unwrap();
@@ -141,10 +141,7 @@ fn a_matrix_cell_shows_its_evidence() {
 fn the_operations_and_framework_matrices_show_evidence_too() {
     let catalog = catalog();
     let mut harness = harness(Arc::clone(&catalog));
-    harness
-        .get_by_role_and_label(Role::Button, "Matrices")
-        .click();
-    harness.run();
+    click_button(&mut harness, "Matrices");
     harness.get_by_label("Frameworks × providers").click();
     harness.run();
     let chalice = catalog.framework("chalice").unwrap();
@@ -159,10 +156,7 @@ fn the_operations_and_framework_matrices_show_evidence_too() {
 fn the_timeline_renders_a_row_per_dated_platform() {
     let catalog = catalog();
     let mut harness = harness(Arc::clone(&catalog));
-    harness
-        .get_by_role_and_label(Role::Button, "Timeline")
-        .click();
-    harness.run();
+    click_button(&mut harness, "Timeline");
     let dated = catalog
         .platforms
         .iter()
@@ -184,10 +178,7 @@ fn the_timeline_renders_a_row_per_dated_platform() {
 fn compare_shows_the_chosen_platforms_side_by_side() {
     let catalog = catalog();
     let mut harness = harness(Arc::clone(&catalog));
-    harness
-        .get_by_role_and_label(Role::Button, "Compare")
-        .click();
-    harness.run();
+    click_button(&mut harness, "Compare");
     // The default comparison: three platforms, each a column heading.
     for id in [
         "aws-lambda",
@@ -285,10 +276,7 @@ fn another_platform_opens_at_the_top_of_its_detail() {
         harness.get_by_label(heading).rect().bottom() < 0.0,
         "the detail scrolled down"
     );
-    harness
-        .get_by_role_and_label(Role::Button, "Knative")
-        .click();
-    harness.run();
+    click_button(&mut harness, "Knative");
     let knative = catalog.platform("knative").unwrap();
     let rect = harness
         .get_by_label(&format!("{} · id knative", knative.vendor))
@@ -338,10 +326,7 @@ fn the_detail_follows_the_filtered_list() {
 fn a_fourth_compared_platform_shares_the_width_with_the_others() {
     let catalog = catalog();
     let mut harness = harness(Arc::clone(&catalog));
-    harness
-        .get_by_role_and_label(Role::Button, "Compare")
-        .click();
-    harness.run();
+    click_button(&mut harness, "Compare");
     harness
         .get_by_role_and_label(Role::ComboBox, "Add platform")
         .click();
@@ -383,10 +368,7 @@ fn a_fourth_compared_platform_shares_the_width_with_the_others() {
 fn matrix_names_clear_the_cells_and_the_top_of_the_matrix() {
     let catalog = catalog();
     let mut harness = harness(Arc::clone(&catalog));
-    harness
-        .get_by_role_and_label(Role::Button, "Matrices")
-        .click();
-    harness.run();
+    click_button(&mut harness, "Matrices");
     for kind in [
         "Platforms × triggers",
         "Platforms × operations",

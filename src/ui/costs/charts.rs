@@ -9,15 +9,16 @@
 
 use std::collections::BTreeSet;
 
-use egui::{Color32, FontId, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2, WidgetInfo};
+use egui::{Color32, RichText, Ui};
 use egui_plot::{Line, LineStyle, MarkerShape, Plot, PlotPoints, Points, VLine};
 use serde::{Deserialize, Serialize};
 
+use super::breakdown;
+use super::legend::{LegendEntry, Swatch, legend_ui};
 use super::{Computed, CostsState};
 use crate::catalog::PriceSheet;
-use crate::catalog::price_sheet::Term;
 use crate::cost::engine::compact;
-use crate::cost::{self, LineItem, PricingOptions, Quote, Workload};
+use crate::cost::{self, PricingOptions, Quote, Workload};
 use crate::export::{self, usd};
 use crate::ui::widgets::series_color;
 
@@ -35,9 +36,12 @@ const VOLUME_FROM: f64 = 1e3;
 const VOLUME_TO: f64 = 1e11;
 /// The legend key of the always-on line.
 pub const ALWAYS_ON_KEY: &str = "always-on";
+/// The legend key of the line at the workload's volume.
+const YOUR_VOLUME_KEY: &str = "your-volume";
+const YOUR_VOLUME_COLOR: Color32 = Color32::LIGHT_BLUE;
 
 /// Axis labels short enough for the plot's margin: $0.10, $25, $1.2K, $3M.
-fn short_usd(value: f64) -> String {
+pub(super) fn short_usd(value: f64) -> String {
     if value >= 1000.0 {
         format!("${}", compact(value))
     } else if value >= 10.0 {
@@ -195,7 +199,7 @@ pub(super) fn chart_ui(
         }
         ChartKind::Breakdown => {
             title_ui(ui, "What each monthly bill is made of", &workload);
-            breakdown_ui(
+            breakdown::ui(
                 ui,
                 quotes,
                 &state.workload,
@@ -225,142 +229,6 @@ fn title_ui(ui: &mut Ui, title: &str, workload: &str) {
     });
 }
 
-/// One entry of a chart's legend.
-pub struct LegendEntry {
-    /// What the hidden set stores.
-    pub key: String,
-    pub label: String,
-    pub color: Color32,
-    pub swatch: Swatch,
-    /// Shown on hover.
-    pub detail: Option<String>,
-}
-
-pub enum Swatch {
-    /// A stretch of line, with a marker on it when the series has one.
-    Line(LineStyle, Option<MarkerShape>),
-    Block,
-}
-
-/// A legend in rows above the chart; a click toggles an entry's key in `hidden`.
-pub fn legend_ui(ui: &mut Ui, entries: &[LegendEntry], hidden: &mut BTreeSet<String>) {
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing = egui::vec2(12.0, 2.0);
-        for entry in entries {
-            let shown = !hidden.contains(&entry.key);
-            let text_color = if shown {
-                ui.visuals().text_color()
-            } else {
-                ui.visuals().weak_text_color()
-            };
-            let galley = ui.painter().layout_no_wrap(
-                entry.label.clone(),
-                FontId::proportional(11.5),
-                text_color,
-            );
-            let swatch_size = Vec2::new(28.0, 14.0);
-            let size = Vec2::new(
-                swatch_size.x + 5.0 + galley.size().x,
-                swatch_size.y.max(galley.size().y),
-            );
-            let (rect, response) = ui.allocate_exact_size(size, Sense::click());
-            if response.hovered() {
-                ui.painter().rect_filled(
-                    rect.expand(2.0),
-                    3.0,
-                    ui.visuals().widgets.hovered.bg_fill,
-                );
-            }
-            let color = if shown {
-                entry.color
-            } else {
-                entry.color.gamma_multiply(0.3)
-            };
-            let swatch = Rect::from_min_size(
-                egui::pos2(rect.left(), rect.center().y - swatch_size.y / 2.0),
-                swatch_size,
-            );
-            paint_swatch(ui.painter(), swatch, &entry.swatch, color);
-            ui.painter().galley(
-                egui::pos2(
-                    swatch.right() + 5.0,
-                    rect.center().y - galley.size().y / 2.0,
-                ),
-                galley,
-                text_color,
-            );
-            response.widget_info(|| {
-                WidgetInfo::selected(egui::Role::CheckBox, true, shown, &entry.label)
-            });
-            let hover = match &entry.detail {
-                Some(detail) => format!("{detail}\nClick to hide or show."),
-                None => "Click to hide or show.".to_owned(),
-            };
-            if response.on_hover_text(hover).clicked() {
-                if shown {
-                    hidden.insert(entry.key.clone());
-                } else {
-                    hidden.remove(&entry.key);
-                }
-            }
-        }
-    });
-}
-
-fn paint_swatch(painter: &egui::Painter, rect: Rect, swatch: &Swatch, color: Color32) {
-    match swatch {
-        Swatch::Block => {
-            painter.rect_filled(rect.shrink2(Vec2::new(6.0, 1.0)), 2.0, color);
-        }
-        Swatch::Line(style, marker) => {
-            let y = rect.center().y;
-            let ends = [egui::pos2(rect.left(), y), egui::pos2(rect.right(), y)];
-            let stroke = Stroke::new(2.0, color);
-            match style {
-                LineStyle::Solid => {
-                    painter.line_segment(ends, stroke);
-                }
-                LineStyle::Dashed { length } => {
-                    painter.add(egui::Shape::dashed_line(&ends, stroke, *length / 2.0, 3.0));
-                }
-                LineStyle::Dotted { spacing } => {
-                    painter.add(egui::Shape::dotted_line(&ends, color, *spacing / 2.0, 1.2));
-                }
-            }
-            if let Some(shape) = marker {
-                paint_marker(painter, rect.center(), 5.0, *shape, color);
-            }
-        }
-    }
-}
-
-/// The hollow markers the plot draws, for the legend.
-fn paint_marker(
-    painter: &egui::Painter,
-    center: Pos2,
-    radius: f32,
-    shape: MarkerShape,
-    color: Color32,
-) {
-    let stroke = Stroke::new(1.5, color);
-    let fill = painter.ctx().global_style().visuals.panel_fill;
-    let at = |dx: f32, dy: f32| center + Vec2::new(dx, dy) * radius;
-    let corners = match shape {
-        MarkerShape::Diamond => vec![at(0.0, -1.0), at(1.0, 0.0), at(0.0, 1.0), at(-1.0, 0.0)],
-        MarkerShape::Square => vec![at(-0.8, -0.8), at(0.8, -0.8), at(0.8, 0.8), at(-0.8, 0.8)],
-        MarkerShape::Up => vec![at(0.0, -1.0), at(0.87, 0.5), at(-0.87, 0.5)],
-        MarkerShape::Down => vec![at(0.0, 1.0), at(-0.87, -0.5), at(0.87, -0.5)],
-        MarkerShape::Left => vec![at(-1.0, 0.0), at(0.5, -0.87), at(0.5, 0.87)],
-        MarkerShape::Right => vec![at(1.0, 0.0), at(-0.5, 0.87), at(-0.5, -0.87)],
-        // Circles, and the line-only shapes this chart does not use.
-        _ => {
-            painter.circle(center, radius, fill, stroke);
-            return;
-        }
-    };
-    painter.add(egui::Shape::convex_polygon(corners, fill, stroke));
-}
-
 /// An offer's look on the volume chart. A line lying exactly on an earlier
 /// one is drawn dashed over it (dotted if that one is dashed), so both stay
 /// visible.
@@ -385,7 +253,14 @@ pub struct VolumeSeries {
     pub points: Vec<[f64; 2]>,
     /// Where it meets the always-on line (log10 requests, log10 USD), if it does.
     pub breakeven: Option<[f64; 2]>,
+    /// The marker's size in points: larger for each marker close before it,
+    /// so markers that fall together nest instead of covering each other.
+    pub marker_radius: f32,
 }
+
+/// Break-evens closer than this (in log10 requests, about 15%) share a spot.
+const MARKER_CLOSE: f64 = 0.06;
+const MARKER_RADIUS: f32 = 5.0;
 
 impl VolumeSeries {
     /// The name its break-even marker shows on hover.
@@ -398,7 +273,7 @@ impl VolumeSeries {
 /// out what the legend hides. An offer's look follows its place among
 /// those selected, so it keeps its colour when another is hidden.
 pub fn volume_series(computed: &Computed, hidden: &BTreeSet<String>) -> Vec<VolumeSeries> {
-    computed
+    let mut series: Vec<VolumeSeries> = computed
         .curves
         .iter()
         .enumerate()
@@ -428,9 +303,25 @@ pub fn volume_series(computed: &Computed, hidden: &BTreeSet<String>) -> Vec<Volu
                 width: 2.0 + 2.5 * twins as f32,
                 points: curve.points.clone(),
                 breakeven,
+                marker_radius: MARKER_RADIUS,
             }
         })
-        .collect()
+        .collect();
+    // (x, size step) of the markers placed so far.
+    let mut placed: Vec<(f64, u8)> = Vec::new();
+    for s in &mut series {
+        if let Some([x, _]) = s.breakeven {
+            let step = placed
+                .iter()
+                .filter(|(other, _)| (other - x).abs() < MARKER_CLOSE)
+                .map(|(_, step)| step + 1)
+                .max()
+                .unwrap_or(0);
+            s.marker_radius = MARKER_RADIUS + 3.0 * f32::from(step);
+            placed.push((x, step));
+        }
+    }
+    series
 }
 
 fn volume_ui(state: &mut CostsState, ui: &mut Ui, computed: &Computed, id_salt: &str) {
@@ -484,6 +375,15 @@ fn volume_ui(state: &mut CostsState, ui: &mut Ui, computed: &Computed, id_salt: 
             }
         })
         .collect();
+    if current > 0.0 {
+        entries.push(LegendEntry {
+            key: YOUR_VOLUME_KEY.to_owned(),
+            label: format!("Your volume ({})", compact(current)),
+            color: YOUR_VOLUME_COLOR,
+            swatch: Swatch::Vertical,
+            detail: Some("The requests per month in the workload on the left.".to_owned()),
+        });
+    }
     if always_on_ok {
         entries.push(LegendEntry {
             key: ALWAYS_ON_KEY.to_owned(),
@@ -502,6 +402,7 @@ fn volume_ui(state: &mut CostsState, ui: &mut Ui, computed: &Computed, id_salt: 
 
     let series = volume_series(computed, &state.hidden_series);
     let show_always_on = always_on_ok && !state.hidden_series.contains(ALWAYS_ON_KEY);
+    let show_your_volume = !state.hidden_series.contains(YOUR_VOLUME_KEY);
     Plot::new(("cost_vs_volume", id_salt))
         .x_axis_label("Requests per month")
         .y_axis_label("USD per month")
@@ -559,284 +460,15 @@ fn volume_ui(state: &mut CostsState, ui: &mut Ui, computed: &Computed, id_salt: 
                         plot.points(
                             Points::new(s.marker_name(), PlotPoints::from(vec![point]))
                                 .shape(s.look.marker)
-                                .radius(6.0)
+                                .radius(s.marker_radius)
                                 .filled(false)
                                 .color(s.look.color),
                         );
                     }
                 }
             }
-            if current > 0.0 {
-                plot.vline(VLine::new("Your volume", current.log10()).color(Color32::LIGHT_BLUE));
-            }
-        });
-}
-
-/// Which stack a kind of usage belongs to in the breakdown chart.
-fn term_category(term: &Term) -> &'static str {
-    match term {
-        Term::Requests(_) => "Requests",
-        Term::GbSeconds(_) | Term::CpuSeconds(_) | Term::CpuMs(_) | Term::InstanceGbSeconds(_) => {
-            "Compute"
-        }
-        Term::ProvisionedGbSeconds(_) | Term::ProvisionedDurationGbSeconds(_) => {
-            "Provisioned capacity"
-        }
-        Term::EgressGb(_) | Term::EphemeralGbSeconds(_) => "Data and storage",
-        Term::Months(_) => "Subscription",
-        // Service terms: the Costs tab prices functions, but a sheet's
-        // meters are open to every term.
-        Term::Writes(_) | Term::Reads(_) | Term::Deliveries(_) | Term::Steps(_) => "Requests",
-        Term::StorageGbMonths(_) | Term::DataGb(_) | Term::DeliveredDataGb(_) => "Data and storage",
-        Term::ConnectionMinutes(_)
-        | Term::Instances(_)
-        | Term::InstanceHours(_)
-        | Term::InstanceGbHours(_)
-        | Term::InstanceCpuHours(_) => "Compute",
-    }
-}
-
-/// Which stack a line item belongs to. A meter that mixes kinds of usage
-/// (Alibaba's compute units count invocations, vCPU and memory time) is
-/// compute when any of its terms is, since that is what it mostly bills.
-pub fn category(item: &LineItem<'_>) -> &'static str {
-    let categories: Vec<&'static str> = item.meter.quantity.iter().map(term_category).collect();
-    match categories.first() {
-        None => "Other",
-        Some(first) if categories.iter().all(|c| c == first) => first,
-        Some(_) if categories.contains(&"Compute") => "Compute",
-        Some(_) => "Other",
-    }
-}
-
-pub const CATEGORIES: [&str; 6] = [
-    "Requests",
-    "Compute",
-    "Provisioned capacity",
-    "Data and storage",
-    "Subscription",
-    "Other",
-];
-
-/// Where category `index` takes its colour from; the offers' palette.
-fn category_color(index: usize) -> Color32 {
-    series_color(index)
-}
-
-/// One offer's bar: its name, total and the amount per category.
-pub struct BreakdownBar {
-    pub name: String,
-    pub total_usd: f64,
-    /// (category, USD, the line items in it)
-    pub segments: Vec<(&'static str, f64, Vec<String>)>,
-}
-
-/// The bars of the breakdown chart, cheapest offer first.
-pub fn breakdown_bars(quotes: &[Quote<'_>]) -> Vec<BreakdownBar> {
-    quotes
-        .iter()
-        .filter_map(|quote| {
-            let total_usd = quote.total_usd?;
-            let segments = CATEGORIES
-                .iter()
-                .filter_map(|category_name| {
-                    let items: Vec<&LineItem<'_>> = quote
-                        .line_items
-                        .iter()
-                        .filter(|i| category(i) == *category_name && i.usd > 0.0)
-                        .collect();
-                    let amount: f64 = items.iter().map(|i| i.usd).sum();
-                    (amount > 0.0).then(|| {
-                        (
-                            *category_name,
-                            amount,
-                            items
-                                .iter()
-                                .map(|i| format!("{}: {}", i.label(), usd(i.usd)))
-                                .collect(),
-                        )
-                    })
-                })
-                .collect();
-            Some(BreakdownBar {
-                name: quote.sheet.name.clone(),
-                total_usd,
-                segments,
-            })
-        })
-        .collect()
-}
-
-/// A round step for an axis from 0 to `max`: 1, 2 or 5 times a power of ten.
-fn nice_step(max: f64, ticks: f64) -> f64 {
-    let raw = (max / ticks).max(0.01);
-    let power = 10f64.powf(raw.log10().floor());
-    [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * power)
-        .find(|step| *step >= raw)
-        .unwrap_or(10.0 * power)
-}
-
-const BAR_ROW_HEIGHT: f32 = 24.0;
-
-fn breakdown_ui(
-    ui: &mut Ui,
-    quotes: &[Quote<'_>],
-    workload: &Workload,
-    hidden: &mut BTreeSet<String>,
-    id_salt: &str,
-) {
-    let bars = breakdown_bars(quotes);
-    let used: Vec<(usize, &str)> = CATEGORIES
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| bars.iter().any(|b| b.segments.iter().any(|s| s.0 == **c)))
-        .map(|(i, c)| (i, *c))
-        .collect();
-    let entries: Vec<LegendEntry> = used
-        .iter()
-        .map(|(index, name)| LegendEntry {
-            key: (*name).to_owned(),
-            label: (*name).to_owned(),
-            color: category_color(*index),
-            swatch: Swatch::Block,
-            detail: None,
-        })
-        .collect();
-    legend_ui(ui, &entries, hidden);
-    ui.add_space(4.0);
-    if bars.is_empty() {
-        ui.label("No selected offer can run this workload.");
-        return;
-    }
-    egui::ScrollArea::vertical()
-        .id_salt(("breakdown_scroll", id_salt))
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            let font = FontId::proportional(13.0);
-            let text_color = ui.visuals().text_color();
-            let width = ui.available_width();
-            // Names in a column of their own, at most 40% of the width.
-            let name_width = bars
-                .iter()
-                .map(|b| {
-                    ui.painter()
-                        .layout_no_wrap(b.name.clone(), font.clone(), text_color)
-                        .size()
-                        .x
-                })
-                .fold(0.0, f32::max)
-                .min(width * 0.4)
-                + 10.0;
-            let value_width = 80.0;
-            let max_total = bars.iter().map(|b| b.total_usd).fold(0.0, f64::max);
-            let step = nice_step(max_total, 5.0);
-            let axis_max = (max_total / step).ceil().max(1.0) * step;
-            let axis_height = 40.0;
-            let height = BAR_ROW_HEIGHT * bars.len() as f32 + axis_height;
-            let (area, _) = ui.allocate_exact_size(Vec2::new(width, height), Sense::hover());
-            let painter = ui.painter_at(area);
-            let plot_left = area.left() + name_width;
-            let plot_right = (area.right() - value_width).max(plot_left + 40.0);
-            let x_of = |usd: f64| plot_left + (usd / axis_max) as f32 * (plot_right - plot_left);
-            let bars_bottom = area.top() + BAR_ROW_HEIGHT * bars.len() as f32;
-
-            // Grid and axis.
-            let mut tick = 0.0;
-            while tick <= axis_max + step / 2.0 {
-                let x = x_of(tick);
-                painter.line_segment(
-                    [egui::pos2(x, area.top()), egui::pos2(x, bars_bottom)],
-                    Stroke::new(1.0, ui.visuals().faint_bg_color.gamma_multiply(2.5)),
-                );
-                painter.text(
-                    egui::pos2(x, bars_bottom + 3.0),
-                    egui::Align2::CENTER_TOP,
-                    short_usd(tick),
-                    FontId::proportional(11.0),
-                    ui.visuals().weak_text_color(),
-                );
-                tick += step;
-            }
-            painter.text(
-                egui::pos2((plot_left + plot_right) / 2.0, area.bottom() - 2.0),
-                egui::Align2::CENTER_BOTTOM,
-                format!(
-                    "USD per month at {} requests a month",
-                    compact(workload.requests_per_month)
-                ),
-                FontId::proportional(12.0),
-                text_color,
-            );
-
-            for (row, bar) in bars.iter().enumerate() {
-                let top = area.top() + BAR_ROW_HEIGHT * row as f32;
-                let middle = top + BAR_ROW_HEIGHT / 2.0;
-                let name = ui.painter().layout(
-                    bar.name.clone(),
-                    font.clone(),
-                    text_color,
-                    name_width - 10.0,
-                );
-                let name_galley = if name.rows.len() > 1 {
-                    // Too long for the column: cut it, the hover has it whole.
-                    let mut job = egui::text::LayoutJob::simple_singleline(
-                        bar.name.clone(),
-                        font.clone(),
-                        text_color,
-                    );
-                    job.wrap = egui::text::TextWrapping::truncate_at_width(name_width - 10.0);
-                    ui.fonts_mut(|f| f.layout_job(job))
-                } else {
-                    name
-                };
-                let name_rect = Rect::from_min_size(
-                    egui::pos2(area.left(), middle - name_galley.size().y / 2.0),
-                    name_galley.size(),
-                );
-                let response = ui.interact(
-                    name_rect,
-                    ui.scope_id().with(("bar_name", row)),
-                    Sense::hover(),
-                );
-                response.widget_info(|| WidgetInfo::labeled(egui::Role::Label, true, &bar.name));
-                response.on_hover_text(&bar.name);
-                painter.galley(name_rect.min, name_galley, text_color);
-
-                let mut left = 0.0;
-                for (category_name, amount, items) in &bar.segments {
-                    if hidden.contains(*category_name) {
-                        continue;
-                    }
-                    let index = CATEGORIES
-                        .iter()
-                        .position(|c| c == category_name)
-                        .unwrap_or(CATEGORIES.len() - 1);
-                    let rect = Rect::from_x_y_ranges(
-                        x_of(left)..=x_of(left + amount).max(x_of(left) + 1.0),
-                        (top + 4.0)..=(top + BAR_ROW_HEIGHT - 4.0),
-                    );
-                    painter.rect_filled(rect, 0.0, category_color(index));
-                    let label = format!("{}: {category_name} {}", bar.name, usd(*amount));
-                    let response = ui.interact(
-                        rect,
-                        ui.scope_id().with(("segment", row, index)),
-                        Sense::hover(),
-                    );
-                    response.widget_info(|| WidgetInfo::labeled(egui::Role::Image, true, &label));
-                    response.on_hover_text(format!("{label}\n{}", items.join("\n")));
-                    left += amount;
-                }
-                let total = format!("{}", usd(bar.total_usd));
-                let value_pos = egui::pos2(x_of(left) + 6.0, middle);
-                painter.text(
-                    value_pos,
-                    egui::Align2::LEFT_CENTER,
-                    &total,
-                    font.clone(),
-                    text_color,
-                );
+            if current > 0.0 && show_your_volume {
+                plot.vline(VLine::new("Your volume", current.log10()).color(YOUR_VOLUME_COLOR));
             }
         });
 }
@@ -899,6 +531,23 @@ mod tests {
             assert!(!markers[i + 1..].contains(m), "two markers look alike");
         }
 
+        // Break-evens that fall close together nest: each a size up.
+        let placed: Vec<(f64, f32)> = all
+            .iter()
+            .filter_map(|s| Some((s.breakeven?[0], s.marker_radius)))
+            .collect();
+        for (i, (x, radius)) in placed.iter().enumerate() {
+            for (other_x, other_radius) in &placed[i + 1..] {
+                if (x - other_x).abs() < MARKER_CLOSE {
+                    assert_ne!(radius, other_radius, "markers at {x} and {other_x}");
+                }
+            }
+        }
+        assert!(
+            placed.iter().any(|(_, r)| *r > MARKER_RADIUS),
+            "some fall together"
+        );
+
         let hidden = BTreeSet::from(["aws-lambda".to_owned()]);
         let shown = volume_series(&computed, &hidden);
         assert_eq!(shown.len(), all.len() - 1);
@@ -928,37 +577,5 @@ mod tests {
         let azure = series.iter().find(|s| s.name == azure.name).unwrap();
         assert!(lambda.width > azure.width);
         assert_ne!(azure.look.style, LineStyle::Solid);
-    }
-
-    #[test]
-    fn compute_units_are_compute_and_bars_carry_names() {
-        let catalog = Catalog::builtin().unwrap();
-        let state = {
-            let mut s = CostsState::default();
-            s.forget_unknown_ids(&catalog);
-            s
-        };
-        let quotes = state.quotes(&catalog);
-        let alibaba = quotes
-            .iter()
-            .find(|q| q.sheet.id == "alibaba-function-compute")
-            .unwrap();
-        let units = alibaba
-            .line_items
-            .iter()
-            .find(|i| i.meter.id == "compute-units")
-            .unwrap();
-        assert_eq!(category(units), "Compute");
-        let bars = breakdown_bars(&quotes);
-        assert_eq!(bars.len(), quotes.iter().filter(|q| q.feasible()).count());
-        let bar = bars.iter().find(|b| b.name == alibaba.sheet.name).unwrap();
-        assert!(bar.segments.iter().all(|(c, _, _)| *c != "Requests"));
-    }
-
-    #[test]
-    fn axis_steps_are_round() {
-        assert_eq!(nice_step(35.46, 5.0), 10.0);
-        assert_eq!(nice_step(1.6, 5.0), 0.5);
-        assert_eq!(nice_step(900.0, 5.0), 200.0);
     }
 }

@@ -4,9 +4,11 @@
 //! every offer); only the break-even search, which is costlier, is cached
 //! against the inputs that produced it.
 
+mod breakdown;
 mod charts;
 mod export;
 mod form;
+mod legend;
 mod table;
 
 use std::collections::BTreeSet;
@@ -59,6 +61,9 @@ pub struct CostsState {
     #[serde(skip)]
     finished_export: Arc<Mutex<Option<StatusMessage>>>,
 }
+
+/// Frames a PNG export waits for its screenshot before it gives up.
+const PNG_FRAMES_AT_MOST: u8 = 30;
 
 /// The inputs the break-evens and the chart curves depend on.
 #[derive(Debug, Clone, PartialEq)]
@@ -188,6 +193,40 @@ impl CostsState {
         }
     }
 
+    /// One frame of a PNG export. The plot sizes its axes from the frame
+    /// before, so the chart is drawn once before the screenshot is asked
+    /// for; and a window may answer with a later frame than the one that
+    /// asked (eframe does), so the chart stays drawn until the answer comes.
+    fn png_frame(
+        &mut self,
+        ctx: &egui::Context,
+        catalog: &Catalog,
+        computed: &Computed,
+        path: std::path::PathBuf,
+        frames: u8,
+    ) {
+        let answered = self
+            .finished_export
+            .lock()
+            .map_or(true, |slot| slot.is_some());
+        if frames >= 2 && answered {
+            return;
+        }
+        if frames >= PNG_FRAMES_AT_MOST {
+            if let Ok(mut slot) = self.finished_export.lock() {
+                *slot = Some(StatusMessage {
+                    text: "Chart export failed: the window sent no picture of the chart.".into(),
+                    is_error: true,
+                });
+            }
+            return;
+        }
+        let quotes = self.quotes(catalog);
+        export::render_png(self, ctx, &quotes, computed, &path, frames == 1);
+        self.pending_png = Some((path, frames + 1));
+        ctx.request_repaint();
+    }
+
     /// A finished PNG export's message, once.
     pub fn take_finished_export(&mut self) -> Option<StatusMessage> {
         self.finished_export
@@ -228,15 +267,7 @@ impl CostsState {
             });
         });
         if let Some((path, frames)) = self.pending_png.take() {
-            let quotes = self.quotes(catalog);
-            // The plot sizes its axes from the frame before, so the chart is
-            // drawn once unseen by the capture, then captured.
-            let capture = frames >= 1;
-            export::render_png(self, ui.ctx(), &quotes, &computed, &path, capture);
-            if !capture {
-                self.pending_png = Some((path, frames + 1));
-                ui.ctx().request_repaint();
-            }
+            self.png_frame(ui.ctx(), catalog, &computed, path, frames);
         }
         self.computed = Some((computed.key.clone(), computed));
         message
