@@ -94,7 +94,7 @@ pub fn ui(state: &mut ExplorerState, ui: &mut Ui, catalog: &Catalog) {
                         if p.runtimes.is_empty() {
                             "—".into()
                         } else {
-                            p.runtimes.join("; ")
+                            p.runtime_names()
                         }
                     });
                     ui.label(RichText::new("Triggers").strong());

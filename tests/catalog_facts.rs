@@ -1,0 +1,352 @@
+//! The catalog's facts as of today: structured, sourced limits that pricing
+//! and the throttling check can trust, runtimes that turn deprecated on
+//! their dates, and limits that agree with the price sheets.
+
+mod common;
+use common::{builtin, copy_catalog, edit};
+
+use chrono::NaiveDate;
+
+use serverless_atlas::catalog::{
+    Catalog, CatalogDate, LimitField, LimitScope, Platform, Runtime, RuntimeState,
+};
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn platform<'a>(catalog: &'a Catalog, id: &str) -> &'a Platform {
+    catalog
+        .platform(id)
+        .unwrap_or_else(|| panic!("{id} is in the catalog"))
+}
+
+fn load_error(dir: &std::path::Path) -> String {
+    match Catalog::from_dir(dir) {
+        Ok(_) => panic!("the broken catalog loaded"),
+        Err(errors) => errors.to_string(),
+    }
+}
+
+/// A source note carries the catalog's confidence marks.
+fn has_confidence(note: Option<&str>) -> bool {
+    note.is_some_and(|n| {
+        [
+            "[V]",
+            "[V2]",
+            "[U]",
+            "secondary",
+            "[official]",
+            "unverified",
+        ]
+        .iter()
+        .any(|mark| n.contains(mark))
+    })
+}
+
+// ---------------------------------------------------------------- limits
+
+/// The fields the cost engine and the throttling check read.
+const READ_BY_ENGINES: [LimitField; 10] = [
+    LimitField::MaxTimeout,
+    LimitField::MinMemory,
+    LimitField::MaxMemory,
+    LimitField::DefaultConcurrency,
+    LimitField::MaxConcurrency,
+    LimitField::SharesConcurrency,
+    LimitField::DefaultInstances,
+    LimitField::MaxInstances,
+    LimitField::DefaultInstanceConcurrency,
+    LimitField::MaxInstanceConcurrency,
+];
+
+#[test]
+fn every_limit_the_engines_read_has_a_source_with_its_confidence() {
+    let catalog = builtin();
+    let mut checked = 0;
+    for p in &catalog.platforms {
+        for field in READ_BY_ENGINES {
+            if !p.limits.is_set(field) {
+                continue;
+            }
+            let source = p
+                .limits
+                .source_of(field)
+                .unwrap_or_else(|| panic!("{}: {} has no source", p.id, field.key()));
+            assert!(!source.title.trim().is_empty(), "{}: {}", p.id, field.key());
+            assert!(
+                has_confidence(source.note.as_deref()),
+                "{}: the source of {} marks no confidence: {:?}",
+                p.id,
+                field.key(),
+                source.note
+            );
+            checked += 1;
+        }
+        for timeout in &p.limits.timeouts {
+            assert!(
+                has_confidence(timeout.source.note.as_deref()),
+                "{}: timeout {:?}",
+                p.id,
+                timeout.invocation
+            );
+        }
+        for disagreement in &p.limits.disagreements {
+            assert!(
+                !disagreement.not_used_because.trim().is_empty(),
+                "{}: a disagreement must say why its value is not used",
+                p.id
+            );
+        }
+    }
+    assert!(checked >= 40, "only {checked} sourced limit values");
+}
+
+#[test]
+fn throttling_inputs_are_defaults_not_ceilings() {
+    let catalog = builtin();
+    // Google: 1 per instance through the Functions API, up to 1,000; 100
+    // instances per revision by default (facts audit G3–G5).
+    let run = &platform(&catalog, "google-cloud-run-functions").limits;
+    assert_eq!(run.default_instance_concurrency, Some(1));
+    assert_eq!(run.max_instance_concurrency, Some(1000));
+    assert_eq!(run.default_instances, Some(100));
+    assert_eq!(run.instances_scope, Some(LimitScope::Revision));
+    assert_eq!(run.max_memory_mb, Some(32768.0));
+    // The Cloud Run default of 80 is kept, with its source, as the value not used.
+    assert!(
+        run.disagreements
+            .iter()
+            .any(|d| { d.field == LimitField::DefaultInstanceConcurrency && d.value == 80.0 })
+    );
+    let event = run
+        .timeouts
+        .iter()
+        .find(|t| t.invocation == "event-driven")
+        .expect("an event-driven timeout");
+    assert_eq!(event.max_s, 540.0);
+
+    let lambda = &platform(&catalog, "aws-lambda").limits;
+    assert_eq!(lambda.default_concurrency, Some(1000));
+    assert_eq!(lambda.concurrency_scope, Some(LimitScope::AccountRegion));
+    // AWS states no ceiling: unknown, not zero.
+    assert_eq!(lambda.max_concurrency, None);
+
+    let edge = &platform(&catalog, "aws-lambda-edge").limits;
+    assert_eq!(edge.shares_concurrency_with.as_deref(), Some("aws-lambda"));
+    assert_eq!(edge.default_concurrency, None, "it has no pool of its own");
+
+    let azure = &platform(&catalog, "azure-functions").limits;
+    assert_eq!(azure.max_instances, Some(200));
+    let alibaba = &platform(&catalog, "alibaba-function-compute").limits;
+    assert_eq!(alibaba.default_instances, Some(300));
+    assert!(
+        alibaba
+            .disagreements
+            .iter()
+            .any(|d| d.field == LimitField::DefaultInstances && d.value == 100.0),
+        "the older page's 100 is kept with its source"
+    );
+    let vercel = &platform(&catalog, "vercel-functions").limits;
+    assert_eq!(vercel.default_concurrency, Some(30000));
+    assert_eq!(vercel.max_concurrency, Some(100000));
+}
+
+#[test]
+fn a_limit_without_a_source_is_refused() {
+    let dir = copy_catalog();
+    edit(
+        dir.path(),
+        "platforms.ron",
+        "default_concurrency: 1000,",
+        "default_concurrency: 1000,\n            max_instances: 5,",
+    );
+    let errors = load_error(dir.path());
+    assert!(
+        errors.contains("aws-lambda") && errors.contains("max_instances names no source"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_zero_limit_is_refused_because_unknown_is_left_out() {
+    let dir = copy_catalog();
+    edit(
+        dir.path(),
+        "platforms.ron",
+        "default_concurrency: 1000,",
+        "default_concurrency: 0,",
+    );
+    let errors = load_error(dir.path());
+    assert!(
+        errors.contains("default_concurrency must be above zero"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_default_above_its_maximum_is_refused() {
+    let dir = copy_catalog();
+    edit(
+        dir.path(),
+        "platforms.ron",
+        "default_instance_concurrency: 1,\n            max_instance_concurrency: 1000,",
+        "default_instance_concurrency: 2000,\n            max_instance_concurrency: 1000,",
+    );
+    let errors = load_error(dir.path());
+    assert!(
+        errors.contains("default_instance_concurrency 2000 is above max_instance_concurrency 1000"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_shared_pool_must_name_a_platform() {
+    let dir = copy_catalog();
+    edit(
+        dir.path(),
+        "platforms.ron",
+        "shares_concurrency_with: \"aws-lambda\"",
+        "shares_concurrency_with: \"aws-lambada\"",
+    );
+    let errors = load_error(dir.path());
+    assert!(errors.contains("aws-lambada"), "{errors}");
+}
+
+// ---------------------------------------------------------------- runtimes
+
+fn dated(name: &str, deprecated: Option<&str>, end: Option<&str>) -> Runtime {
+    let mut runtime = Runtime::named(name);
+    runtime.deprecated = deprecated.map(|d| CatalogDate::parse(d).unwrap());
+    runtime.end_of_support = end.map(|d| CatalogDate::parse(d).unwrap());
+    runtime
+}
+
+#[test]
+fn a_runtime_turns_deprecated_on_its_date_not_by_an_edit() {
+    let runtime = dated("Python 3.10", Some("2026-10-31"), Some("2027-03-31"));
+    assert_eq!(runtime.state_on(day("2026-10-30")), RuntimeState::Supported);
+    assert_eq!(
+        runtime.state_on(day("2026-10-31")),
+        RuntimeState::Deprecated
+    );
+    assert_eq!(
+        runtime.state_on(day("2027-03-30")),
+        RuntimeState::Deprecated
+    );
+    assert_eq!(
+        runtime.state_on(day("2027-03-31")),
+        RuntimeState::EndOfSupport
+    );
+    // A date known only to the month counts from the month's first day.
+    let by_month = dated("Node.js 20", None, Some("2026-04"));
+    assert_eq!(
+        by_month.state_on(day("2026-03-31")),
+        RuntimeState::Supported
+    );
+    assert_eq!(
+        by_month.state_on(day("2026-04-01")),
+        RuntimeState::EndOfSupport
+    );
+    // No dates: supported whatever the day.
+    assert_eq!(
+        Runtime::named("Container images").state_on(day("2099-01-01")),
+        RuntimeState::Supported
+    );
+}
+
+#[test]
+fn a_dated_runtime_needs_a_source_and_ordered_dates() {
+    let dir = copy_catalog();
+    edit(
+        dir.path(),
+        "platforms.ron",
+        "\"Container images\",",
+        "(name: \"Ruby 2.7\", deprecated: \"2023-12-07\"),",
+    );
+    let errors = load_error(dir.path());
+    assert!(
+        errors.contains("runtime \"Ruby 2.7\" has dates but no source"),
+        "{errors}"
+    );
+
+    let dir = copy_catalog();
+    edit(
+        dir.path(),
+        "platforms.ron",
+        "\"Container images\",",
+        "(name: \"Ruby 2.7\", deprecated: \"2024-12-07\", end_of_support: \"2023-01-09\", source: (title: \"t\", note: \"[V]\")),",
+    );
+    let errors = load_error(dir.path());
+    assert!(errors.contains("after its end of support"), "{errors}");
+}
+
+// ---------------------------------------------------------------- price sheets
+
+/// (platform, field, platform value, sheet value) for every field both the
+/// platform and its own-named price sheet set, where they differ.
+fn sheet_disagreements(catalog: &Catalog) -> Vec<(String, &'static str, f64, f64)> {
+    let mut found = Vec::new();
+    for p in &catalog.platforms {
+        // The sheet named like the platform prices the plan the platform's
+        // limits describe; other sheets (Azure Flex) price other plans.
+        let Some(sheet) = catalog.price_sheet(&p.id) else {
+            continue;
+        };
+        let sheet_timeout_s = sheet.limits.max_duration_ms.map(|ms| ms / 1000.0);
+        for (field, ours, theirs) in [
+            (
+                "max_memory_mb",
+                p.limits.max_memory_mb,
+                sheet.limits.max_memory_mb,
+            ),
+            (
+                "min_memory_mb",
+                p.limits.min_memory_mb,
+                sheet.limits.min_memory_mb,
+            ),
+            ("max_timeout_s", p.limits.max_timeout_s, sheet_timeout_s),
+        ] {
+            if let (Some(a), Some(b)) = (ours, theirs)
+                && a != b
+            {
+                found.push((p.id.clone(), field, a, b));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn platform_limits_agree_with_their_price_sheets_apart_from_the_known_gap() {
+    let catalog = builtin();
+    let mut compared = 0;
+    for p in &catalog.platforms {
+        if catalog.price_sheet(&p.id).is_some() {
+            compared += 1;
+        }
+    }
+    assert!(
+        compared >= 6,
+        "{compared} platforms have a sheet of their own"
+    );
+    assert_eq!(
+        sheet_disagreements(&catalog),
+        vec![(
+            "google-cloud-run-functions".to_owned(),
+            "max_memory_mb",
+            32768.0,
+            16384.0
+        )],
+        "a new disagreement between a platform and its price sheet, or the known one was fixed \
+         (then drop it here and un-ignore the test below)"
+    );
+}
+
+#[test]
+#[ignore = "the Cloud Run functions price sheet still caps memory at 16,384 MB; the platform \
+            limit is 32 GiB with 8 vCPU (facts audit G2). The sheet belongs to the pricing work"]
+fn cloud_run_functions_sheet_memory_matches_the_platform() {
+    let catalog = builtin();
+    assert!(sheet_disagreements(&catalog).is_empty());
+}
