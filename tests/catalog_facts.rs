@@ -350,3 +350,94 @@ fn cloud_run_functions_sheet_memory_matches_the_platform() {
     let catalog = builtin();
     assert!(sheet_disagreements(&catalog).is_empty());
 }
+
+// ---------------------------------------------------------------- corrections
+
+fn state_of(catalog: &Catalog, platform_id: &str, runtime: &str, today: &str) -> RuntimeState {
+    platform(catalog, platform_id)
+        .runtimes
+        .iter()
+        .find(|r| r.name == runtime)
+        .unwrap_or_else(|| panic!("{platform_id} lists {runtime}"))
+        .state_on(day(today))
+}
+
+#[test]
+fn the_audited_runtimes_turn_deprecated_on_their_vendor_dates() {
+    let catalog = builtin();
+    // Lambda (facts audit A3): deprecated on the day, not before.
+    for (runtime, date, day_before) in [
+        ("Python 3.10", "2026-10-31", "2026-10-30"),
+        (".NET 8", "2026-11-10", "2026-11-09"),
+        ("OS-only provided.al2", "2026-07-31", "2026-07-30"),
+    ] {
+        assert_eq!(
+            state_of(&catalog, "aws-lambda", runtime, day_before),
+            RuntimeState::Supported,
+            "{runtime}"
+        );
+        assert_eq!(
+            state_of(&catalog, "aws-lambda", runtime, date),
+            RuntimeState::Deprecated,
+            "{runtime}"
+        );
+    }
+    let lambda = platform(&catalog, "aws-lambda");
+    assert!(lambda.runtimes.iter().any(|r| r.name.contains("4.0")));
+    assert!(
+        lambda
+            .runtimes
+            .iter()
+            .any(|r| r.name.contains("Java 8, 11, 17 on Amazon Linux 2023"))
+    );
+    // Azure (Z2): .NET 8, .NET 9 and the in-process model ended 2026-11-10.
+    for runtime in [
+        "C# on the .NET isolated worker: .NET 8",
+        "C# on the .NET isolated worker: .NET 9",
+        "C# in-process model",
+    ] {
+        assert_eq!(
+            state_of(&catalog, "azure-functions", runtime, "2026-11-10"),
+            RuntimeState::EndOfSupport
+        );
+    }
+    // IBM Code Engine (I2): Python 3.11 ended 2026-10-31; Node.js 20 is gone.
+    assert_eq!(
+        state_of(&catalog, "ibm-code-engine", "Python 3.11", "2026-12-01"),
+        RuntimeState::EndOfSupport
+    );
+    assert!(
+        !platform(&catalog, "ibm-code-engine")
+            .runtimes
+            .iter()
+            .any(|r| r.name.contains("20"))
+    );
+}
+
+#[test]
+fn the_audited_statuses_and_tools_are_current() {
+    let catalog = builtin();
+    assert_eq!(
+        platform(&catalog, "openfunction").status,
+        serverless_atlas::catalog::Status::Archived,
+        "dormant since 2023-09-22"
+    );
+    let sst = catalog.framework("sst").unwrap();
+    assert_eq!(
+        sst.repository.as_deref(),
+        Some("https://github.com/anomalyco/sst")
+    );
+    assert!(sst.description.contains("version 4"));
+    let serverless = catalog.framework("serverless-framework").unwrap();
+    for support in serverless.providers.iter().filter(|p| p.provider != "aws") {
+        let note = support.note.as_deref().unwrap_or_default();
+        assert!(
+            note.contains("V3 only") && note.contains("unmaintained"),
+            "{}: {note}",
+            support.provider
+        );
+    }
+    let osls = catalog.framework("osls").expect("osls is in the catalog");
+    assert!(osls.platforms.contains(&"aws-lambda".to_owned()));
+    assert!(catalog.framework("cdk-terrain").is_some());
+}
