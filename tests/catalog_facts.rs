@@ -8,7 +8,7 @@ use common::{builtin, copy_catalog, edit};
 use chrono::NaiveDate;
 
 use serverless_atlas::catalog::{
-    Catalog, CatalogDate, LimitField, LimitScope, Platform, Runtime, RuntimeState,
+    Catalog, CatalogDate, LimitField, LimitScope, Platform, Runtime, RuntimeState, Status, facts,
 };
 
 fn day(text: &str) -> NaiveDate {
@@ -419,7 +419,7 @@ fn the_audited_statuses_and_tools_are_current() {
     let catalog = builtin();
     assert_eq!(
         platform(&catalog, "openfunction").status,
-        serverless_atlas::catalog::Status::Archived,
+        Status::Archived,
         "dormant since 2023-09-22"
     );
     let sst = catalog.framework("sst").unwrap();
@@ -565,5 +565,130 @@ fn the_platforms_a_2026_reader_expects_are_there_with_sources_and_triggers() {
             .limits
             .max_timeout_s,
         Some(900.0)
+    );
+}
+
+// ---------------------------------------------------------------- freshness
+
+#[test]
+fn the_catalog_knows_its_oldest_and_newest_as_of() {
+    let catalog = builtin();
+    let range = facts::as_of_range(&catalog).expect("sources carry dates");
+    assert!(range.oldest < range.newest);
+    assert!(
+        range.newest >= CatalogDate::parse("2026-12-01").unwrap(),
+        "the facts audit's checks are dated"
+    );
+    assert!(range.dated >= 200, "{} dated sources", range.dated);
+    // Every platform source on an active platform either has a date or is a
+    // bare homepage or general-knowledge note.
+    for p in catalog
+        .platforms
+        .iter()
+        .filter(|p| p.status == Status::Active)
+    {
+        for source in p.sources.iter().filter(|s| s.as_of.is_none()) {
+            let note = source.note.as_deref().unwrap_or_default();
+            assert!(
+                note.contains("unverified") || note.contains("[U]") || source.url.is_none(),
+                "{}: {:?} has no as_of but claims more than general knowledge",
+                p.id,
+                source.title
+            );
+        }
+    }
+}
+
+#[test]
+fn sources_older_than_two_years_on_active_platforms_are_flagged_by_date() {
+    let catalog = builtin();
+    let flagged = |today: &str| -> Vec<(String, String)> {
+        facts::stale_sources(&catalog, day(today))
+            .into_iter()
+            .map(|s| (s.platform.id.clone(), s.source.title.clone()))
+            .collect()
+    };
+    let blog = (
+        "cloudflare-workers".to_owned(),
+        "Cloudflare blog: Cloudflare Workers Unleashed (2018-03-13)".to_owned(),
+    );
+    // Two years after 2018-03-13 is 2020-03-12 (730 days); the day after it is stale.
+    assert!(!flagged("2020-03-12").contains(&blog));
+    assert!(flagged("2020-03-14").contains(&blog));
+    let today = flagged("2026-12-01");
+    assert!(today.contains(&blog));
+    // Retired or archived platforms are history: no warnings for them.
+    for (id, _) in &today {
+        assert_eq!(platform(&catalog, id).status, Status::Active, "{id}");
+    }
+    // A page kept only for the value the app does not use is not a warning.
+    assert!(
+        !today
+            .iter()
+            .any(|(_, title)| title.contains("May 2024 edition")),
+        "{today:?}"
+    );
+    // Each source once per platform, even when it backs several fields.
+    let mut unique = today.clone();
+    unique.dedup();
+    assert_eq!(unique.len(), today.len());
+}
+
+#[test]
+fn ages_and_runtime_states_read_from_a_fixed_clock() {
+    let catalog = builtin();
+    let blog = platform(&catalog, "cloudflare-workers")
+        .sources
+        .iter()
+        .find(|s| s.title.contains("Unleashed"))
+        .unwrap();
+    assert_eq!(
+        facts::age_label(blog, day("2026-12-01")).as_deref(),
+        Some("8 years")
+    );
+    assert_eq!(
+        facts::age_label(blog, day("2018-04-13")).as_deref(),
+        Some("1 month")
+    );
+    let python = platform(&catalog, "aws-lambda")
+        .runtimes
+        .iter()
+        .find(|r| r.name == "Python 3.10")
+        .unwrap();
+    assert_eq!(
+        facts::runtime_label(python, day("2026-12-01")),
+        "Python 3.10 (deprecated since 2026-10-31)"
+    );
+    assert_eq!(
+        facts::runtime_label(python, day("2026-06-01")),
+        "Python 3.10 (supported until 2026-10-31)"
+    );
+}
+
+#[test]
+fn catalog_check_warns_about_stale_sources_but_passes() {
+    let text = common::ok(&["catalog", "check"]);
+    assert!(text.starts_with("catalog ok:"), "{text}");
+    assert!(text.contains("sources as of: oldest "), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("warning: cloudflare-workers:") && l.contains("Unleashed")),
+        "{text}"
+    );
+
+    // A source dated long ago on an active platform draws a warning, and the
+    // check still exits 0.
+    let dir = copy_catalog();
+    edit(
+        dir.path(),
+        "platforms.ron",
+        "as_of: \"2025-07-09\",",
+        "as_of: \"2001-01-01\",",
+    );
+    let text = common::ok(&["catalog", "check", dir.path().to_str().unwrap()]);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("warning: huawei-functiongraph:") && l.contains("2001-01-01")),
+        "{text}"
     );
 }

@@ -285,24 +285,30 @@ pub struct StaleSource<'a> {
     pub age_days: i64,
 }
 
-/// Sources of active platforms that are more than two years old on `today`,
-/// oldest first.
+/// Sources the app relies on for active platforms that are more than two
+/// years old on `today`, oldest first, each once per platform. Pages kept
+/// only as a disagreeing value are left out: nothing rests on them.
 pub fn stale_sources(catalog: &Catalog, today: NaiveDate) -> Vec<StaleSource<'_>> {
-    let mut stale: Vec<StaleSource<'_>> = catalog
+    let mut stale: Vec<StaleSource<'_>> = Vec::new();
+    for p in catalog
         .platforms
         .iter()
         .filter(|p| p.status == Status::Active)
-        .flat_map(|p| {
-            p.all_sources().filter_map(move |source| {
-                let age_days = source.age_days(today)?;
-                (age_days > STALE_AFTER_DAYS).then_some(StaleSource {
+    {
+        let mut seen = std::collections::BTreeSet::new();
+        for source in p.relied_on_sources() {
+            let Some(age_days) = source.age_days(today) else {
+                continue;
+            };
+            if age_days > STALE_AFTER_DAYS && seen.insert((&source.title, source.as_of)) {
+                stale.push(StaleSource {
                     platform: p,
                     source,
                     age_days,
-                })
-            })
-        })
-        .collect();
+                });
+            }
+        }
+    }
     stale.sort_by(|a, b| {
         b.age_days
             .cmp(&a.age_days)

@@ -455,11 +455,16 @@ impl Limits {
     /// Every source behind these limits, including the per-invocation and
     /// disagreeing ones.
     pub fn all_sources(&self) -> impl Iterator<Item = &Source> {
+        self.relied_on_sources()
+            .chain(self.disagreements.iter().map(|d| &d.source))
+    }
+
+    /// The sources of the values the app uses: not the disagreeing pages.
+    pub fn relied_on_sources(&self) -> impl Iterator<Item = &Source> {
         self.sources
             .iter()
             .map(|s| &s.source)
             .chain(self.timeouts.iter().map(|t| &t.source))
-            .chain(self.disagreements.iter().map(|d| &d.source))
     }
 }
 
@@ -710,6 +715,15 @@ impl Platform {
         self.sources
             .iter()
             .chain(self.limits.all_sources())
+            .chain(self.runtimes.iter().filter_map(|r| r.source.as_ref()))
+    }
+
+    /// The sources of the facts the app relies on: [`Platform::all_sources`]
+    /// without the pages whose values it does not use.
+    pub fn relied_on_sources(&self) -> impl Iterator<Item = &Source> {
+        self.sources
+            .iter()
+            .chain(self.limits.relied_on_sources())
             .chain(self.runtimes.iter().filter_map(|r| r.source.as_ref()))
     }
 }

@@ -65,6 +65,7 @@ pub fn run(cli: &Cli, command: &CatalogCommand) -> CliResult {
             catalog.frameworks.len(),
             catalog.price_sheets.len()
         );
+        print!("{}", freshness_report(&catalog, facts::today()));
         return Ok(());
     }
     let catalog = load_catalog(cli.catalog.as_deref())?;
@@ -465,4 +466,35 @@ fn source_with_age(source: &Source, today: chrono::NaiveDate) -> String {
         (Some(date), Some(age)) => format!("{}, as of {} ({age} old)", source.title, date.label()),
         _ => source.title.clone(),
     }
+}
+
+/// The catalog's oldest and newest `as_of`, then one warning line per source
+/// of an active platform older than two years. Warnings never fail the check.
+pub fn freshness_report(catalog: &Catalog, today: chrono::NaiveDate) -> String {
+    let mut out = String::new();
+    match facts::as_of_range(catalog) {
+        Some(range) => {
+            let _ = writeln!(
+                out,
+                "sources as of: oldest {}, newest {} ({} dated, {} without a date)",
+                range.oldest.label(),
+                range.newest.label(),
+                range.dated,
+                range.undated
+            );
+        }
+        None => {
+            let _ = writeln!(out, "sources as of: no source carries a date");
+        }
+    }
+    for stale in facts::stale_sources(catalog, today) {
+        let age = facts::age_label(stale.source, today).unwrap_or_default();
+        let date = stale.source.as_of.map(|d| d.label()).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "warning: {}: source \"{}\" is {age} old (as of {date}); check it again",
+            stale.platform.id, stale.source.title
+        );
+    }
+    out
 }
