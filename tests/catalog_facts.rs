@@ -465,6 +465,8 @@ const CNCF_SERVERLESS_PLATFORMS: [(&str, &str); 38] = [
         "Alibaba Function Compute and SAE",
         "alibaba-function-compute",
     ),
+    // Not claimed: whether FunctionStage is FunctionGraph's former name is
+    // unresolved in the sources, so this one counts as missing.
     ("Huawei FunctionStage", "huawei-functionstage"),
     ("Tencent SCF", "tencent-scf"),
     ("Baidu Cloud Function Compute", "baidu-cfc"),
