@@ -201,6 +201,34 @@ fn a_default_above_its_maximum_is_refused() {
 }
 
 #[test]
+fn lambda_at_edge_draws_on_the_regions_lambda_pool() {
+    let catalog = builtin();
+    let edge = platform(&catalog, "aws-lambda-edge");
+    let pool = facts::concurrency_pool(&catalog, edge);
+    assert_eq!(pool.id, "aws-lambda");
+    assert_eq!(pool.limits.default_concurrency, Some(1000));
+    let lambda = platform(&catalog, "aws-lambda");
+    assert_eq!(facts::concurrency_pool(&catalog, lambda).id, "aws-lambda");
+}
+
+#[test]
+fn a_shared_pool_may_not_share_another() {
+    // Lambda@Edge shares Lambda's pool; making Lambda share Azure's builds a chain.
+    let dir = copy_catalog();
+    edit(
+        dir.path(),
+        "platforms.ron",
+        "default_concurrency: 1000,",
+        "default_concurrency: 1000,\n            shares_concurrency_with: \"azure-functions\",",
+    );
+    let errors = load_error(dir.path());
+    assert!(
+        errors.contains("itself shares another platform's pool"),
+        "{errors}"
+    );
+}
+
+#[test]
 fn a_shared_pool_must_name_a_platform() {
     let dir = copy_catalog();
     edit(

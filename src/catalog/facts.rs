@@ -185,6 +185,18 @@ pub fn limit_lines<'a>(catalog: &Catalog, platform: &'a Platform) -> Vec<LimitLi
     lines
 }
 
+/// The platform whose concurrency `platform` draws on: itself, or the one
+/// named by `shares_concurrency_with` (Lambda@Edge draws on the Region's
+/// Lambda pool). Loading refuses chains, so one step is enough.
+pub fn concurrency_pool<'a>(catalog: &'a Catalog, platform: &'a Platform) -> &'a Platform {
+    platform
+        .limits
+        .shares_concurrency_with
+        .as_deref()
+        .and_then(|id| catalog.platform(id))
+        .unwrap_or(platform)
+}
+
 /// A runtime's name with its state on `today` when it is not plainly supported:
 /// `Python 3.10 (deprecated since 2026-10-31)`.
 pub fn runtime_label(runtime: &Runtime, today: NaiveDate) -> String {

@@ -381,9 +381,11 @@ pub struct Limits {
     /// (Lambda@Edge uses the Region's Lambda concurrency).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shares_concurrency_with: Option<String>,
-    /// Instances a function may scale out to by default, over `instances_scope`.
+    /// The instance cap that applies until the user or a quota request
+    /// raises it, counted over `instances_scope`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_instances: Option<u32>,
+    /// The highest instance cap the vendor allows, when it states one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_instances: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

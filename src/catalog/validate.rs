@@ -88,16 +88,25 @@ fn check_limits(check: &mut Checker<'_>, file: &SourceFile, platform: &Platform)
             );
         }
     }
-    if let Some(pool) = &limits.shares_concurrency_with
-        && check.catalog.platform(pool).is_none()
-    {
-        check.dangling(
-            file,
-            &platform.id,
-            "shares_concurrency_with",
-            pool,
-            "platforms.ron",
-        );
+    if let Some(pool) = &limits.shares_concurrency_with {
+        match check.catalog.platform(pool) {
+            None => check.dangling(
+                file,
+                &platform.id,
+                "shares_concurrency_with",
+                pool,
+                "platforms.ron",
+            ),
+            // One step only, so a pool is always found without loops.
+            Some(target) if target.limits.shares_concurrency_with.is_some() => check.invalid(
+                file,
+                &platform.id,
+                format!(
+                    "shares_concurrency_with `{pool}`, which itself shares another platform's pool"
+                ),
+            ),
+            Some(_) => {}
+        }
     }
     for timeout in &limits.timeouts {
         let bad_default = timeout
