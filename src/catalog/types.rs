@@ -355,8 +355,9 @@ pub struct LimitDisagreement {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Limits {
-    /// The longest a request-driven invocation may run (the longest kind in
-    /// `timeouts` where they differ).
+    /// The run-time limit the app holds a function's duration against: for
+    /// most platforms the synchronous one. `timeouts` gives the figure per
+    /// kind of invocation where kinds differ, each with its own source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_timeout_s: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
