@@ -15,8 +15,10 @@ fn catalog() -> Arc<Catalog> {
 }
 
 fn harness(catalog: Arc<Catalog>) -> Harness<'static, AtlasApp> {
+    // Tall enough that the platform list shows every row of the 60 without
+    // scrolling (the list only lays out visible rows).
     Harness::builder()
-        .with_size(egui::vec2(1400.0, 1000.0))
+        .with_size(egui::vec2(1400.0, 1900.0))
         .with_max_steps(20)
         .build_ui_state(
             |ui, app: &mut AtlasApp| app.ui_root(ui),

@@ -7,6 +7,7 @@
 //! `Catalog` may rely on ids resolving.
 
 pub mod date;
+pub mod facts;
 pub mod load;
 pub mod price_sheet;
 pub mod query;

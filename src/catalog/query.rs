@@ -60,7 +60,7 @@ impl PlatformFilter {
             if !platform
                 .runtimes
                 .iter()
-                .any(|r| r.to_lowercase().contains(&wanted))
+                .any(|r| r.name.to_lowercase().contains(&wanted))
             {
                 return false;
             }

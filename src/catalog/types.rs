@@ -4,6 +4,7 @@
 //! id, and [`super::validate`] checks every such reference at load time.
 //! Optional fields may be left out of the RON files.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::date::CatalogDate;
@@ -18,6 +19,21 @@ pub struct Source {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How current the source is: its publication or snapshot date, or the
+    /// day it was read when it carries no date of its own. `None` when the
+    /// catalog does not know, which the freshness views show as unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<CatalogDate>,
+}
+
+impl Source {
+    /// Whole days from `as_of` to `today`; `None` when the date is unknown.
+    /// A date stated only to the month or year counts from the period's
+    /// first day: the age may read a little high, the safe side for a
+    /// freshness warning.
+    pub fn age_days(&self, today: NaiveDate) -> Option<i64> {
+        self.as_of.map(|date| (today - date.date).num_days())
+    }
 }
 
 /// A company or community that hosts services: the unit of portability.
@@ -167,23 +183,393 @@ impl Dates {
     }
 }
 
-/// Documented limits. Unknown limits are `None`, never guessed.
+/// What a concurrency or instance limit is counted over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum LimitScope {
+    /// One account (or subscription, or team) across its Regions.
+    Account,
+    /// One account in one Region.
+    AccountRegion,
+    /// One function app or project.
+    App,
+    /// One function.
+    Function,
+    /// One revision of a service or function.
+    Revision,
+    /// One namespace of an installable platform.
+    Namespace,
+}
+
+impl LimitScope {
+    pub fn label(self) -> &'static str {
+        match self {
+            LimitScope::Account => "per account",
+            LimitScope::AccountRegion => "per account and Region",
+            LimitScope::App => "per app",
+            LimitScope::Function => "per function",
+            LimitScope::Revision => "per revision",
+            LimitScope::Namespace => "per namespace",
+        }
+    }
+}
+
+/// The limit fields a source can back. Pricing and the throttling check
+/// read these, so each one set on a platform must name its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum LimitField {
+    MaxTimeout,
+    DefaultTimeout,
+    MinMemory,
+    MaxMemory,
+    DefaultConcurrency,
+    MaxConcurrency,
+    SharesConcurrency,
+    DefaultInstances,
+    MaxInstances,
+    DefaultInstanceConcurrency,
+    MaxInstanceConcurrency,
+    FreePlanRequests,
+}
+
+impl LimitField {
+    pub const ALL: [LimitField; 12] = [
+        LimitField::MaxTimeout,
+        LimitField::DefaultTimeout,
+        LimitField::MinMemory,
+        LimitField::MaxMemory,
+        LimitField::DefaultConcurrency,
+        LimitField::MaxConcurrency,
+        LimitField::SharesConcurrency,
+        LimitField::DefaultInstances,
+        LimitField::MaxInstances,
+        LimitField::DefaultInstanceConcurrency,
+        LimitField::MaxInstanceConcurrency,
+        LimitField::FreePlanRequests,
+    ];
+
+    /// The field's name in `platforms.ron`.
+    pub fn key(self) -> &'static str {
+        match self {
+            LimitField::MaxTimeout => "max_timeout_s",
+            LimitField::DefaultTimeout => "default_timeout_s",
+            LimitField::MinMemory => "min_memory_mb",
+            LimitField::MaxMemory => "max_memory_mb",
+            LimitField::DefaultConcurrency => "default_concurrency",
+            LimitField::MaxConcurrency => "max_concurrency",
+            LimitField::SharesConcurrency => "shares_concurrency_with",
+            LimitField::DefaultInstances => "default_instances",
+            LimitField::MaxInstances => "max_instances",
+            LimitField::DefaultInstanceConcurrency => "default_instance_concurrency",
+            LimitField::MaxInstanceConcurrency => "max_instance_concurrency",
+            LimitField::FreePlanRequests => "free_plan_requests",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            LimitField::MaxTimeout => "Max timeout",
+            LimitField::DefaultTimeout => "Default timeout",
+            LimitField::MinMemory => "Min memory",
+            LimitField::MaxMemory => "Max memory",
+            LimitField::DefaultConcurrency => "Default concurrency",
+            LimitField::MaxConcurrency => "Max concurrency",
+            LimitField::SharesConcurrency => "Shares concurrency with",
+            LimitField::DefaultInstances => "Default instances",
+            LimitField::MaxInstances => "Max instances",
+            LimitField::DefaultInstanceConcurrency => "Default per-instance concurrency",
+            LimitField::MaxInstanceConcurrency => "Max per-instance concurrency",
+            LimitField::FreePlanRequests => "Free plan requests",
+        }
+    }
+}
+
+/// The maximum run time of one kind of invocation, where kinds differ
+/// (HTTP against event-driven, viewer against origin).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvocationTimeout {
+    /// The kind of invocation, in the vendor's words ("HTTP", "event-driven").
+    pub invocation: String,
+    pub max_s: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_s: Option<f64>,
+    pub source: Source,
+}
+
+/// How often a free-plan request cap resets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum CapPeriod {
+    Day,
+    Month,
+}
+
+impl CapPeriod {
+    pub fn label(self) -> &'static str {
+        match self {
+            CapPeriod::Day => "day",
+            CapPeriod::Month => "month",
+        }
+    }
+}
+
+/// A hard cap on requests in a free plan: past it requests fail, they are
+/// not billed (unlike a free tier, which the price sheets carry).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestCap {
+    /// The plan's name ("Workers Free").
+    pub plan: String,
+    pub requests: u64,
+    pub per: CapPeriod,
+}
+
+/// Which source backs which limit fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitSource {
+    pub fields: Vec<LimitField>,
+    pub source: Source,
+}
+
+/// A value another vendor page gives for a limit. The field on [`Limits`]
+/// holds the value the app uses; this keeps the other one, its source and
+/// why it is not used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitDisagreement {
+    pub field: LimitField,
+    /// For timeouts that differ by kind: which [`InvocationTimeout`] it
+    /// contradicts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invocation: Option<String>,
+    pub value: f64,
+    pub source: Source,
+    /// Why the app uses the other value.
+    pub not_used_because: String,
+}
+
+/// Documented limits. Unknown limits are `None`, never guessed and never 0.
+///
+/// The plain fields are the values the app uses; `sources` says where each
+/// comes from, `disagreements` keeps what other pages say.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Limits {
+    /// The run-time limit the app holds a function's duration against: for
+    /// most platforms the synchronous one. `timeouts` gives the figure per
+    /// kind of invocation where kinds differ, each with its own source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_timeout_s: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_timeout_s: Option<f64>,
+    /// Timeouts per kind of invocation, where they differ.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub timeouts: Vec<InvocationTimeout>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_memory_mb: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_memory_mb: Option<f64>,
-    /// Concurrent executions allowed by default (per account, region or namespace).
+    /// Concurrent executions allowed by default, counted over `concurrency_scope`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_concurrency: Option<u32>,
+    /// The most concurrent executions the vendor will grant; `None` when
+    /// the vendor states no ceiling or the sources do not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_concurrency: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concurrency_scope: Option<LimitScope>,
+    /// The platform whose concurrency pool this one draws from
+    /// (Lambda@Edge uses the Region's Lambda concurrency).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shares_concurrency_with: Option<String>,
+    /// The instance cap that applies until the user or a quota request
+    /// raises it, counted over `instances_scope`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_instances: Option<u32>,
+    /// The highest instance cap the vendor allows, when it states one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_instances: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instances_scope: Option<LimitScope>,
+    /// Requests one instance serves at once by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_instance_concurrency: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_instance_concurrency: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub free_plan_requests: Option<RequestCap>,
+    /// Where each field above comes from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<LimitSource>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disagreements: Vec<LimitDisagreement>,
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+impl Limits {
+    /// Whether `field` holds a value.
+    pub fn is_set(&self, field: LimitField) -> bool {
+        match field {
+            LimitField::SharesConcurrency => self.shares_concurrency_with.is_some(),
+            LimitField::FreePlanRequests => self.free_plan_requests.is_some(),
+            _ => self.number(field).is_some(),
+        }
+    }
+
+    /// A numeric field's value; `None` when unknown or not a number.
+    pub fn number(&self, field: LimitField) -> Option<f64> {
+        let count = |value: Option<u32>| value.map(f64::from);
+        match field {
+            LimitField::MaxTimeout => self.max_timeout_s,
+            LimitField::DefaultTimeout => self.default_timeout_s,
+            LimitField::MinMemory => self.min_memory_mb,
+            LimitField::MaxMemory => self.max_memory_mb,
+            LimitField::DefaultConcurrency => count(self.default_concurrency),
+            LimitField::MaxConcurrency => count(self.max_concurrency),
+            LimitField::DefaultInstances => count(self.default_instances),
+            LimitField::MaxInstances => count(self.max_instances),
+            LimitField::DefaultInstanceConcurrency => count(self.default_instance_concurrency),
+            LimitField::MaxInstanceConcurrency => count(self.max_instance_concurrency),
+            LimitField::SharesConcurrency => None,
+            // Requests per period: numeric, but not a throttling figure.
+            LimitField::FreePlanRequests => {
+                self.free_plan_requests.as_ref().map(|c| c.requests as f64)
+            }
+        }
+    }
+
+    /// The source the app relies on for `field`, if the catalog names one.
+    pub fn source_of(&self, field: LimitField) -> Option<&Source> {
+        self.sources
+            .iter()
+            .find(|s| s.fields.contains(&field))
+            .map(|s| &s.source)
+    }
+
+    /// Fields that hold a value but name no source.
+    pub fn unsourced(&self) -> Vec<LimitField> {
+        LimitField::ALL
+            .into_iter()
+            .filter(|&field| self.is_set(field) && self.source_of(field).is_none())
+            .collect()
+    }
+
+    /// Every source behind these limits, including the per-invocation and
+    /// disagreeing ones.
+    pub fn all_sources(&self) -> impl Iterator<Item = &Source> {
+        self.relied_on_sources()
+            .chain(self.disagreements.iter().map(|d| &d.source))
+    }
+
+    /// The sources of the values the app uses: not the disagreeing pages.
+    pub fn relied_on_sources(&self) -> impl Iterator<Item = &Source> {
+        self.sources
+            .iter()
+            .map(|s| &s.source)
+            .chain(self.timeouts.iter().map(|t| &t.source))
+    }
+}
+
+/// Where a runtime stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RuntimeState {
+    Supported,
+    /// Past its deprecation date: still runs, no longer patched.
+    Deprecated,
+    /// Past its end of support: new functions can no longer use it, or it
+    /// no longer runs.
+    EndOfSupport,
+}
+
+impl RuntimeState {
+    pub fn label(self) -> &'static str {
+        match self {
+            RuntimeState::Supported => "supported",
+            RuntimeState::Deprecated => "deprecated",
+            RuntimeState::EndOfSupport => "end of support",
+        }
+    }
+}
+
+/// One runtime (or family of runtimes sharing dates) a platform offers.
+///
+/// In RON a runtime is either a plain string, when the sources give no
+/// dates, or `(name: "...", deprecated: "...", end_of_support: "...",
+/// source: (...))`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "RuntimeEntry")]
+pub struct Runtime {
+    pub name: String,
+    /// The day the vendor deprecates it (stops patching it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deprecated: Option<CatalogDate>,
+    /// The day support ends: it can no longer be chosen, or stops running.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_of_support: Option<CatalogDate>,
+    /// Where the dates come from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+
+/// The two spellings of a runtime in RON.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RuntimeEntry {
+    Name(String),
+    Dated(DatedRuntime),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatedRuntime {
+    name: String,
+    #[serde(default)]
+    deprecated: Option<CatalogDate>,
+    #[serde(default)]
+    end_of_support: Option<CatalogDate>,
+    #[serde(default)]
+    source: Option<Source>,
+}
+
+impl From<RuntimeEntry> for Runtime {
+    fn from(entry: RuntimeEntry) -> Self {
+        match entry {
+            RuntimeEntry::Name(name) => Runtime::named(name),
+            RuntimeEntry::Dated(d) => Runtime {
+                name: d.name,
+                deprecated: d.deprecated,
+                end_of_support: d.end_of_support,
+                source: d.source,
+            },
+        }
+    }
+}
+
+impl Runtime {
+    /// A runtime with no dates in the sources.
+    pub fn named(name: impl Into<String>) -> Self {
+        Runtime {
+            name: name.into(),
+            deprecated: None,
+            end_of_support: None,
+            source: None,
+        }
+    }
+
+    /// Where the runtime stands on `today`, from its dates alone, so it
+    /// turns deprecated on the day without an edit to the catalog. A date
+    /// known only to the month or year takes effect on the period's first day.
+    pub fn state_on(&self, today: NaiveDate) -> RuntimeState {
+        let reached = |date: Option<CatalogDate>| date.is_some_and(|d| d.date <= today);
+        if reached(self.end_of_support) {
+            RuntimeState::EndOfSupport
+        } else if reached(self.deprecated) {
+            RuntimeState::Deprecated
+        } else {
+            RuntimeState::Supported
+        }
+    }
 }
 
 /// One way a platform can be triggered.
@@ -293,7 +679,7 @@ pub struct Platform {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cncf_landscape: Option<String>,
     #[serde(default)]
-    pub runtimes: Vec<String>,
+    pub runtimes: Vec<Runtime>,
     #[serde(default)]
     pub limits: Limits,
     #[serde(default)]
@@ -316,6 +702,32 @@ impl Platform {
     /// Date of the last lifecycle change, for "as of" status labels.
     pub fn is_live(&self) -> bool {
         matches!(self.status, Status::Active | Status::Deprecated)
+    }
+
+    /// The runtime names joined for one line of text.
+    pub fn runtime_names(&self) -> String {
+        self.runtimes
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// Every source the platform cites: its own, its limits' and its runtimes'.
+    pub fn all_sources(&self) -> impl Iterator<Item = &Source> {
+        self.sources
+            .iter()
+            .chain(self.limits.all_sources())
+            .chain(self.runtimes.iter().filter_map(|r| r.source.as_ref()))
+    }
+
+    /// The sources of the facts the app relies on: [`Platform::all_sources`]
+    /// without the pages whose values it does not use.
+    pub fn relied_on_sources(&self) -> impl Iterator<Item = &Source> {
+        self.sources
+            .iter()
+            .chain(self.limits.relied_on_sources())
+            .chain(self.runtimes.iter().filter_map(|r| r.source.as_ref()))
     }
 }
 

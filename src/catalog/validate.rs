@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use super::load::{CatalogError, CatalogFiles, SourceFile, line_of_id};
 use super::price_sheet::{CpuRule, MemoryRule, PriceSheet, Subject, Term};
 use super::source::{Anchor, line_of, shown_id};
-use super::{Catalog, CatalogDate};
+use super::{Catalog, CatalogDate, LimitField, Platform};
 
 struct Checker<'a> {
     catalog: &'a Catalog,
@@ -52,6 +52,141 @@ impl Checker<'_> {
             entry: entry.to_owned(),
             message,
         });
+    }
+}
+
+/// A platform's limits: every value positive and sourced, defaults within
+/// their maximums, and each disagreement about a value the entry holds.
+fn check_limits(check: &mut Checker<'_>, file: &SourceFile, platform: &Platform) {
+    let limits = &platform.limits;
+    for field in LimitField::ALL {
+        if let Some(value) = limits.number(field)
+            && !(value.is_finite() && value > 0.0)
+        {
+            check.invalid(
+                file,
+                &platform.id,
+                format!(
+                    "limit {} must be above zero (got {value}); leave it out when unknown",
+                    field.key()
+                ),
+            );
+        }
+    }
+    for field in limits.unsourced() {
+        check.invalid(
+            file,
+            &platform.id,
+            format!("limit {} names no source in limits.sources", field.key()),
+        );
+    }
+    for (default, max) in [
+        (LimitField::DefaultTimeout, LimitField::MaxTimeout),
+        (LimitField::DefaultConcurrency, LimitField::MaxConcurrency),
+        (LimitField::DefaultInstances, LimitField::MaxInstances),
+        (
+            LimitField::DefaultInstanceConcurrency,
+            LimitField::MaxInstanceConcurrency,
+        ),
+    ] {
+        if let (Some(low), Some(high)) = (limits.number(default), limits.number(max))
+            && low > high
+        {
+            check.invalid(
+                file,
+                &platform.id,
+                format!("{} {low} is above {} {high}", default.key(), max.key()),
+            );
+        }
+    }
+    if let Some(pool) = &limits.shares_concurrency_with {
+        match check.catalog.platform(pool) {
+            None => check.dangling(
+                file,
+                &platform.id,
+                "shares_concurrency_with",
+                pool,
+                "platforms.ron",
+            ),
+            // One step only, so a pool is always found without loops.
+            Some(target) if target.limits.shares_concurrency_with.is_some() => check.invalid(
+                file,
+                &platform.id,
+                format!(
+                    "shares_concurrency_with `{pool}`, which itself shares another platform's pool"
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+    for timeout in &limits.timeouts {
+        let bad_default = timeout
+            .default_s
+            .is_some_and(|d| !(d.is_finite() && d > 0.0 && d <= timeout.max_s));
+        if !(timeout.max_s.is_finite() && timeout.max_s > 0.0) || bad_default {
+            check.invalid(
+                file,
+                &platform.id,
+                format!(
+                    "timeout for {:?} needs a max_s above zero and a default_s within it",
+                    timeout.invocation
+                ),
+            );
+        }
+    }
+    for disagreement in &limits.disagreements {
+        let about_a_kind = disagreement
+            .invocation
+            .as_ref()
+            .map(|kind| limits.timeouts.iter().any(|t| &t.invocation == kind));
+        let known = match about_a_kind {
+            Some(found) => found,
+            None => limits.is_set(disagreement.field),
+        };
+        if !known {
+            check.invalid(
+                file,
+                &platform.id,
+                format!(
+                    "a disagreement about {}{} names a limit the entry does not set",
+                    disagreement.field.key(),
+                    disagreement
+                        .invocation
+                        .as_ref()
+                        .map(|k| format!(" ({k})"))
+                        .unwrap_or_default()
+                ),
+            );
+        }
+    }
+}
+
+/// A runtime's dates: deprecation no later than end of support, and a
+/// source whenever there are dates.
+fn check_runtimes(check: &mut Checker<'_>, file: &SourceFile, platform: &Platform) {
+    for runtime in &platform.runtimes {
+        if let (Some(deprecated), Some(end)) = (runtime.deprecated, runtime.end_of_support)
+            && deprecated > end
+        {
+            check.invalid(
+                file,
+                &platform.id,
+                format!(
+                    "runtime {:?} is deprecated ({}) after its end of support ({})",
+                    runtime.name,
+                    deprecated.label(),
+                    end.label()
+                ),
+            );
+        }
+        let dated = runtime.deprecated.is_some() || runtime.end_of_support.is_some();
+        if dated && runtime.source.is_none() {
+            check.invalid(
+                file,
+                &platform.id,
+                format!("runtime {:?} has dates but no source", runtime.name),
+            );
+        }
     }
 }
 
@@ -173,6 +308,8 @@ pub fn validate(
                 format!("min_memory_mb {min} is above max_memory_mb {max}"),
             );
         }
+        check_limits(&mut check, file, platform);
+        check_runtimes(&mut check, file, platform);
     }
 
     for service in &catalog.services {

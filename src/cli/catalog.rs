@@ -7,7 +7,7 @@ use clap::{Subcommand, ValueEnum};
 use serde::Serialize;
 
 use super::{Cli, CliResult, Failure, load_catalog, print_output};
-use crate::catalog::{Catalog, CatalogDate, EntryRef, Platform, Source};
+use crate::catalog::{Catalog, CatalogDate, EntryRef, Platform, Source, facts};
 use crate::export::align;
 
 /// Formats for catalog listings.
@@ -65,7 +65,8 @@ pub fn run(cli: &Cli, command: &CatalogCommand) -> CliResult {
             catalog.frameworks.len(),
             catalog.price_sheets.len()
         );
-        return print_output(&summary, None);
+        let report = summary + &freshness_report(&catalog, facts::today());
+        return print_output(&report, None);
     }
     let catalog = load_catalog(cli.catalog.as_deref())?;
     let text = match command {
@@ -338,7 +339,8 @@ fn heading(name: &str, id: &str) -> String {
 
 fn field(out: &mut String, label: &str, value: &str) {
     if !value.is_empty() {
-        let _ = writeln!(out, "{:<18}{value}", format!("{label}:"));
+        // At least one space after a long label.
+        let _ = writeln!(out, "{:<17} {value}", format!("{label}:"));
     }
 }
 
@@ -355,6 +357,9 @@ fn sources(out: &mut String, sources: &[Source]) {
         }
         if let Some(note) = &source.note {
             let _ = write!(out, " ({note})");
+        }
+        if let (Some(date), Some(age)) = (source.as_of, facts::age_label(source, facts::today())) {
+            let _ = write!(out, " [as of {}, {age} old]", date.label());
         }
         out.push('\n');
     }
@@ -394,25 +399,20 @@ fn describe_platform(catalog: &Catalog, p: &Platform) -> String {
         }
     }
     let _ = writeln!(out, "\n{}\n", p.description);
-    field(&mut out, "Runtimes", &p.runtimes.join("; "));
-    let limits = &p.limits;
-    let seconds = |v: Option<f64>| v.map(|s| format!("{} s", crate::cost::engine::number(s)));
-    let megabytes = |v: Option<f64>| v.map(|s| format!("{} MB", crate::cost::engine::number(s)));
-    for (label, value) in [
-        ("Max timeout", seconds(limits.max_timeout_s)),
-        ("Default timeout", seconds(limits.default_timeout_s)),
-        ("Min memory", megabytes(limits.min_memory_mb)),
-        ("Max memory", megabytes(limits.max_memory_mb)),
-        (
-            "Concurrency",
-            limits.default_concurrency.map(|c| c.to_string()),
-        ),
-    ] {
-        if let Some(value) = value {
-            field(&mut out, label, &value);
+    let today = facts::today();
+    let runtimes: Vec<String> = p
+        .runtimes
+        .iter()
+        .map(|r| facts::runtime_label(r, today))
+        .collect();
+    field(&mut out, "Runtimes", &runtimes.join("; "));
+    for line in facts::limit_lines(catalog, p) {
+        field(&mut out, &line.label, &line.value);
+        if let Some(source) = line.source {
+            let _ = writeln!(out, "{:<18}source: {}", "", source_with_age(source, today));
         }
     }
-    for note in &limits.notes {
+    for note in &p.limits.notes {
         let _ = writeln!(out, "  - {note}");
     }
     let _ = writeln!(out, "\nTriggers:");
@@ -457,5 +457,44 @@ fn describe_platform(catalog: &Catalog, p: &Platform) -> String {
         field(&mut out, "Price sheets", &p.price_sheets.join(", "));
     }
     sources(&mut out, &p.sources);
+    out
+}
+
+/// A source's title with its age: `Lambda quotas, as of 2026-12-01 (today)`.
+fn source_with_age(source: &Source, today: chrono::NaiveDate) -> String {
+    match (source.as_of, facts::age_label(source, today)) {
+        (Some(date), Some(age)) => format!("{}, as of {} ({age} old)", source.title, date.label()),
+        _ => source.title.clone(),
+    }
+}
+
+/// The catalog's oldest and newest `as_of`, then one warning line per source
+/// of an active platform older than two years. Warnings never fail the check.
+pub fn freshness_report(catalog: &Catalog, today: chrono::NaiveDate) -> String {
+    let mut out = String::new();
+    match facts::as_of_range(catalog) {
+        Some(range) => {
+            let _ = writeln!(
+                out,
+                "sources as of: oldest {}, newest {} ({} dated, {} without a date)",
+                range.oldest.label(),
+                range.newest.label(),
+                range.dated,
+                range.undated
+            );
+        }
+        None => {
+            let _ = writeln!(out, "sources as of: no source carries a date");
+        }
+    }
+    for stale in facts::stale_sources(catalog, today) {
+        let age = facts::age_label(stale.source, today).unwrap_or_default();
+        let date = stale.source.as_of.map(|d| d.label()).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "warning: {}: source \"{}\" is {age} old (as of {date}); check it again",
+            stale.platform.id, stale.source.title
+        );
+    }
     out
 }

@@ -98,7 +98,7 @@ pub fn ui(state: &mut ExplorerState, ui: &mut Ui, catalog: &Catalog) {
                 if p.runtimes.is_empty() {
                     "—".into()
                 } else {
-                    p.runtimes.join("; ")
+                    p.runtime_names()
                 }
             });
             rows.heading(ui, "Triggers");

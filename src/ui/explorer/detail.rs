@@ -2,8 +2,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::catalog::{Capability, Catalog, Platform};
-use crate::cost::engine::number;
+use crate::catalog::{Capability, Catalog, Platform, RuntimeState, Source, facts};
 use crate::ui::widgets::{self, key_text, key_value, section};
 
 /// What the user asked for from the detail pane.
@@ -59,7 +58,7 @@ pub fn ui(
             ui.label(&platform.description);
 
             lifecycle_ui(ui, catalog, platform, &mut action);
-            limits_ui(ui, platform);
+            limits_ui(ui, catalog, platform);
             triggers_ui(ui, catalog, platform);
             operations_ui(ui, platform);
 
@@ -93,7 +92,7 @@ pub fn ui(
             }
 
             section(ui, "Sources");
-            widgets::sources_ui(ui, &platform.sources);
+            sources_ui(ui, &platform.sources, facts::today());
         });
     action
 }
@@ -150,52 +149,94 @@ fn lifecycle_ui(ui: &mut Ui, catalog: &Catalog, platform: &Platform, action: &mu
     }
 }
 
-fn limits_ui(ui: &mut Ui, platform: &Platform) {
+fn limits_ui(ui: &mut Ui, catalog: &Catalog, platform: &Platform) {
     section(ui, "Limits and runtimes");
-    let limits = &platform.limits;
-    let rows = [
-        ("Max timeout", limits.max_timeout_s.map(seconds)),
-        ("Default timeout", limits.default_timeout_s.map(seconds)),
-        (
-            "Memory",
-            memory_range(limits.min_memory_mb, limits.max_memory_mb),
-        ),
-        (
-            "Default concurrency",
-            limits.default_concurrency.map(|c| c.to_string()),
-        ),
-    ];
-    for (label, value) in rows {
-        match value {
-            Some(text) => key_text(ui, label, text),
-            None => key_text(ui, label, RichText::new("not in the sources").weak()),
+    let today = facts::today();
+    let lines = facts::limit_lines(catalog, platform);
+    // The rows a reader looks for are always shown, unknown ones as such.
+    for label in ["Max timeout", "Memory", "Default concurrency"] {
+        if !lines.iter().any(|line| line.label == label) {
+            key_text(ui, label, RichText::new("not in the sources").weak());
         }
     }
-    if platform.runtimes.is_empty() {
-        key_text(ui, "Runtimes", RichText::new("not in the sources").weak());
-    } else {
-        key_text(ui, "Runtimes", platform.runtimes.join("; "));
+    for line in &lines {
+        key_value(ui, &line.label, |ui| {
+            ui.add(egui::Label::new(&line.value).wrap());
+            if let Some(source) = line.source {
+                source_age_ui(ui, source, today);
+            }
+        });
     }
-    for note in &limits.notes {
+    runtimes_ui(ui, platform, today);
+    for note in &platform.limits.notes {
         ui.add(egui::Label::new(RichText::new(format!("• {note}")).small()).wrap());
     }
 }
 
-fn seconds(value: f64) -> String {
-    if value >= 120.0 && (value % 60.0).abs() < 1e-9 {
-        format!("{} s ({} min)", number(value), number(value / 60.0))
-    } else {
-        format!("{} s", number(value))
+/// Runtimes, with those past their deprecation or end-of-support date marked
+/// from the date itself.
+fn runtimes_ui(ui: &mut Ui, platform: &Platform, today: chrono::NaiveDate) {
+    if platform.runtimes.is_empty() {
+        key_text(ui, "Runtimes", RichText::new("not in the sources").weak());
+        return;
     }
+    key_value(ui, "Runtimes", |ui| {
+        ui.vertical(|ui| {
+            for runtime in &platform.runtimes {
+                let state = runtime.state_on(today);
+                // "Supported until" stays in the hover so the pane only
+                // changes when a runtime crosses one of its dates.
+                let text = match state {
+                    RuntimeState::Supported => runtime.name.clone(),
+                    _ => facts::runtime_label(runtime, today),
+                };
+                let label = match state {
+                    RuntimeState::Supported => RichText::new(text),
+                    RuntimeState::Deprecated => {
+                        RichText::new(text).color(ui.visuals().warn_fg_color)
+                    }
+                    RuntimeState::EndOfSupport => RichText::new(text)
+                        .color(ui.visuals().error_fg_color)
+                        .strikethrough(),
+                };
+                let response = ui.add(egui::Label::new(label).wrap());
+                if let Some(source) = &runtime.source {
+                    response.on_hover_text(format!(
+                        "{}\n{}",
+                        facts::runtime_label(runtime, today),
+                        source_hover(source, today)
+                    ));
+                }
+            }
+        });
+    });
 }
 
-fn memory_range(min: Option<f64>, max: Option<f64>) -> Option<String> {
-    match (min, max) {
-        (Some(a), Some(b)) => Some(format!("{} – {} MB", number(a), number(b))),
-        (None, Some(b)) => Some(format!("up to {} MB", number(b))),
-        (Some(a), None) => Some(format!("from {} MB", number(a))),
-        (None, None) => None,
+/// A small "source, age" note after a fact; the full source on hover.
+fn source_age_ui(ui: &mut Ui, source: &Source, today: chrono::NaiveDate) {
+    // The date, not the age, is drawn: it reads the same every day, and the
+    // age is one hover away.
+    let when = source.as_of.map_or_else(
+        || "date unknown".to_owned(),
+        |d| format!("as of {}", d.label()),
+    );
+    ui.label(RichText::new(when).small().weak())
+        .on_hover_text(source_hover(source, today));
+}
+
+fn source_hover(source: &Source, today: chrono::NaiveDate) -> String {
+    let mut text = source.title.clone();
+    if let Some(url) = &source.url {
+        text.push_str(&format!("\n{url}"));
     }
+    if let Some(note) = &source.note {
+        text.push_str(&format!("\n{note}"));
+    }
+    match (source.as_of, facts::age_label(source, today)) {
+        (Some(date), Some(age)) => text.push_str(&format!("\nas of {} ({age} old)", date.label())),
+        _ => text.push_str("\nno date recorded for this source"),
+    }
+    text
 }
 
 fn triggers_ui(ui: &mut Ui, catalog: &Catalog, platform: &Platform) {
@@ -235,5 +276,38 @@ fn operations_ui(ui: &mut Ui, platform: &Platform) {
                 RichText::new("no evidence in the sources").weak(),
             ),
         }
+    }
+}
+
+/// The platform's sources, each with how old it is.
+fn sources_ui(ui: &mut Ui, sources: &[Source], today: chrono::NaiveDate) {
+    for source in sources {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("•");
+            match &source.url {
+                Some(url) => {
+                    ui.hyperlink_to(&source.title, url).on_hover_text(url);
+                }
+                None => {
+                    ui.label(&source.title);
+                }
+            }
+            if let Some(note) = &source.note {
+                ui.label(RichText::new(format!("({note})")).weak().small());
+            }
+            match (source.as_of, facts::age_label(source, today)) {
+                (Some(date), Some(age)) => {
+                    ui.label(
+                        RichText::new(format!("as of {}", date.label()))
+                            .weak()
+                            .small(),
+                    )
+                    .on_hover_text(format!("{age} old"));
+                }
+                _ => {
+                    ui.label(RichText::new("date unknown").weak().small());
+                }
+            }
+        });
     }
 }
