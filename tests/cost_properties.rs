@@ -653,7 +653,12 @@ fn a_zero_total_is_positive_zero_and_ties_sort_by_name() {
 fn zero_requests_cost_only_fixed_fees() {
     let catalog = catalog();
     for options in BOTH {
-        for sheet in &catalog.price_sheets {
+        // Function workloads on function sheets (services have their own tests).
+        for sheet in catalog
+            .price_sheets
+            .iter()
+            .filter(|s| s.platform_id().is_some())
+        {
             for (duration, memory) in [(100.0, 128.0), (1000.0, 1024.0)] {
                 let q = cost::quote(sheet, &workload(0.0, duration, memory), options);
                 if !q.feasible() {
@@ -684,7 +689,12 @@ fn zero_requests_cost_only_fixed_fees() {
 #[test]
 fn huge_volumes_stay_finite() {
     let catalog = catalog();
-    for sheet in &catalog.price_sheets {
+    // Function workloads on function sheets (services have their own tests).
+    for sheet in catalog
+        .price_sheets
+        .iter()
+        .filter(|s| s.platform_id().is_some())
+    {
         for w in [
             workload(1e12, 100.0, 128.0),
             Workload {

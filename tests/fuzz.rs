@@ -270,11 +270,15 @@ fn exercise_architecture(catalog: &Catalog, text: &str) {
         return;
     }
     for free_tier in [true, false] {
-        let ports = architecture::portability(catalog, &doc, PricingOptions { free_tier });
+        let options = PricingOptions {
+            free_tier,
+            first_year_free_tier: false,
+        };
+        let ports = architecture::portability(catalog, &doc, options);
         for port in &ports {
             assert!(
-                port.price.total_usd.is_finite(),
-                "{}: total {}",
+                port.price.total_usd.is_none_or(f64::is_finite),
+                "{}: total {:?}",
                 port.platform,
                 port.price.total_usd
             );
@@ -429,6 +433,7 @@ fn random_workloads_are_refused_or_priced_finitely() {
             }
             let options = PricingOptions {
                 free_tier: rng.below(2) == 0,
+                first_year_free_tier: rng.below(2) == 0,
             };
             let quotes = cost::compare(&sheets, &workload, options);
             for quote in &quotes {

@@ -19,6 +19,10 @@ const FREE_TIER: PricingOptions = PricingOptions {
     free_tier: true,
     first_year_free_tier: false,
 };
+const FIRST_YEAR: PricingOptions = PricingOptions {
+    free_tier: true,
+    first_year_free_tier: true,
+};
 const NO_FREE_TIER: PricingOptions = PricingOptions {
     free_tier: false,
     first_year_free_tier: false,
@@ -725,14 +729,16 @@ fn websocket_meters_messages_in_32_kb_increments() {
             &format!("{payload_kb} KB"),
         );
     }
-    // Free tier: 1M messages and 750,000 minutes.
+    // Free tier: 1M messages and 750,000 minutes, for the first 12 months
+    // of accounts opened before 2025-07-15 only: applied only when asked.
     let usage = ServiceUsage {
         requests: 1_000_000.0,
         payload_kb: 1.0,
         connection_minutes: 750_000.0,
         ..nothing()
     };
-    assert_eq!(total(&quote_service(websocket, &usage, FREE_TIER)), 0.0);
+    assert_eq!(total(&quote_service(websocket, &usage, FIRST_YEAR)), 0.0);
+    assert_eq!(total(&quote_service(websocket, &usage, FREE_TIER)), 1.19);
     assert_eq!(total(&quote_service(websocket, &usage, NO_FREE_TIER)), 1.19);
 }
 
@@ -802,8 +808,9 @@ fn iot_core_counts_5_kb_messages_and_connection_minutes() {
         ..nothing()
     };
     assert_eq!(total(&quote_service(iot, &usage, NO_FREE_TIER)), 3.50);
-    // 2.25M minutes are free for the first 12 months.
-    assert_eq!(total(&quote_service(iot, &usage, FREE_TIER)), 3.32);
+    // 2.25M minutes are free for the first 12 months (older accounts only).
+    assert_eq!(total(&quote_service(iot, &usage, FIRST_YEAR)), 3.32);
+    assert_eq!(total(&quote_service(iot, &usage, FREE_TIER)), 3.50);
 }
 
 // ---------------------------------------------------------------- ALB

@@ -244,7 +244,10 @@ mod tests {
             requests_per_month: 10_000_000.0,
             ..Workload::default()
         };
-        let options = PricingOptions { free_tier: false };
+        let options = PricingOptions {
+            free_tier: false,
+            ..PricingOptions::default()
+        };
         let quote = cost::quote(lambda, &workload, options);
         let texts: Vec<String> = quote.line_items.iter().map(quantity_text).collect();
         assert!(
