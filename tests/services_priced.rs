@@ -192,3 +192,30 @@ fn every_example_component_is_priced_or_names_its_gap() {
         }
     }
 }
+
+#[test]
+fn service_inputs_price_and_are_saved_only_when_set() {
+    let catalog = builtin();
+    let text = r#"(
+        version: 1,
+        name: "Table",
+        target_platform: "aws-lambda",
+        nodes: [
+            (id: 1, name: "Items", position: (0.0, 0.0),
+             kind: Service(service: "aws-dynamodb", inputs: (storage_gb: 125.0))),
+        ],
+        edges: [],
+    )"#;
+    let doc = serverless_atlas::architecture::load_str(&catalog, "table.ron", text).unwrap();
+    let quote = serverless_atlas::architecture::price(&catalog, &doc, PricingOptions::default());
+    // 125 GB stored, the first 25 GB free: 100 GB-month x $0.25.
+    assert_eq!(quote.total_usd, Some(25.0));
+    assert!(quote.complete);
+    let saved = serverless_atlas::architecture::to_ron_string(&doc).unwrap();
+    assert!(saved.contains("inputs: (storage_gb: 125.0)"), "{saved}");
+    // A node without inputs saves none: version 1 files stay as they were.
+    let plain = text.replace(", inputs: (storage_gb: 125.0)", "");
+    let doc = serverless_atlas::architecture::load_str(&catalog, "table.ron", &plain).unwrap();
+    let saved = serverless_atlas::architecture::to_ron_string(&doc).unwrap();
+    assert!(!saved.contains("inputs"), "{saved}");
+}
