@@ -349,7 +349,18 @@ impl AtlasApp {
                     c.price_sheets.len()
                 ))
                 .weak(),
-            );
+            )
+            // How fresh the catalog is, worked out only while hovered.
+            .on_hover_ui(|ui| {
+                let text = match crate::catalog::facts::as_of_range(c) {
+                    Some(range) => format!(
+                        "Catalog facts as of: oldest {}, newest {} ({} dated sources, {} undated)",
+                        range.oldest, range.newest, range.dated, range.undated
+                    ),
+                    None => "No catalog source carries a date".to_owned(),
+                };
+                ui.label(text);
+            });
             if self.tab == Tab::Design {
                 ui.separator();
                 let text = self.design.status_text(&self.catalog);
