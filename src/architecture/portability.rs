@@ -519,4 +519,23 @@ mod tests {
         );
         assert!(!cloudflare.price.feasible);
     }
+
+    #[test]
+    fn rank_puts_complete_providers_first_by_total() {
+        let catalog = test_catalog();
+        let mut ports = portability(&catalog, &telemetry(), PricingOptions::default());
+        rank(&mut ports);
+        let complete: Vec<bool> = ports.iter().map(|p| p.price.complete).collect();
+        let first_partial = complete.iter().position(|c| !c).unwrap_or(complete.len());
+        assert!(complete[first_partial..].iter().all(|c| !c), "{complete:?}");
+        // The Cloudflare port has a gap: it can never rank above a complete one.
+        let cloudflare = ports
+            .iter()
+            .position(|p| p.provider == "cloudflare")
+            .unwrap();
+        assert!(cloudflare >= first_partial);
+        for pair in ports[..first_partial].windows(2) {
+            assert!(pair[0].price.total_usd <= pair[1].price.total_usd);
+        }
+    }
 }

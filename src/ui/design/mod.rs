@@ -198,9 +198,12 @@ impl DesignState {
             let flow = architecture::propagate(&self.doc);
             let problems = architecture::validate(catalog, &self.doc);
             let price = architecture::price_with(catalog, &self.doc, &flow, options);
+            let mut ports = architecture::portability_with(catalog, &self.doc, &flow, options);
+            // Complete providers by total first: a partial total is a lower bound.
+            architecture::rank(&mut ports);
             let derived = Derived {
                 cards: cards::card_infos(catalog, &self.doc, &flow, &price, &problems),
-                ports: architecture::portability_with(catalog, &self.doc, &flow, options),
+                ports,
                 problems,
                 price,
                 flow,
