@@ -8,6 +8,8 @@
 //! Durable Objects WebSocket 20:1 ratio (the examples' request counts are
 //! entered after the ratio).
 
+mod common;
+
 use serverless_atlas::catalog::{Catalog, PriceSheet, SheetStatus};
 use serverless_atlas::cost::{
     self, PricingOptions, Quote, ServiceInput, ServiceUsage, inputs_used, measure_service,
@@ -61,20 +63,7 @@ fn sheet<'a>(catalog: &'a Catalog, id: &str) -> &'a PriceSheet {
 
 /// A month with nothing in it; tests set what they need.
 fn nothing() -> ServiceUsage {
-    ServiceUsage {
-        requests: 0.0,
-        payload_kb: 0.0,
-        storage_gb: 0.0,
-        writes: 0.0,
-        reads: 0.0,
-        egress_gb: 0.0,
-        duration_ms: 0.0,
-        memory_mb: 0.0,
-        deliveries: 1.0,
-        steps: 0.0,
-        connection_minutes: 0.0,
-        instances: 0.0,
-    }
+    common::zero_service_usage()
 }
 
 /// The billed usd of one meter's line items (allowance lines are $0).

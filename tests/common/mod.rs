@@ -71,3 +71,22 @@ pub fn edit(dir: &Path, file: &str, from: &str, to: &str) {
     assert!(text.contains(from), "{file} does not contain {from:?}");
     std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
 }
+
+/// A service month with nothing in it (one delivery per request), for tests
+/// that set only the inputs a rule reads.
+pub fn zero_service_usage() -> serverless_atlas::cost::ServiceUsage {
+    serverless_atlas::cost::ServiceUsage {
+        requests: 0.0,
+        payload_kb: 0.0,
+        storage_gb: 0.0,
+        writes: 0.0,
+        reads: 0.0,
+        egress_gb: 0.0,
+        duration_ms: 0.0,
+        memory_mb: 0.0,
+        deliveries: 1.0,
+        steps: 0.0,
+        connection_minutes: 0.0,
+        instances: 0.0,
+    }
+}
